@@ -1,0 +1,191 @@
+//! One invocation of the command line: validate options, walk, lint, report.
+
+use crate::cli::{Cli, ColorWhen, Command, OutputFormat};
+use crate::config::Options;
+use crate::doc::Document;
+use crate::input;
+use crate::packs::{parse_date, Packs};
+use crate::report::{Human, Json, Reporter, Summary};
+use crate::rules;
+use crate::walk::{self, Source};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes (see README): no errors, errors found, could not do the job.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_TROUBLE: u8 = 2;
+
+pub fn run(cli: Cli) -> ExitCode {
+    match run_inner(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("gwlint: {message}");
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}
+
+fn run_inner(cli: Cli) -> Result<u8, String> {
+    match &cli.command {
+        Some(Command::Rules) => {
+            print_rules();
+            return Ok(EXIT_OK);
+        }
+        Some(Command::Explain { rule }) => {
+            let r = rules::by_id(rule).ok_or_else(|| unknown_rule(rule))?;
+            println!(
+                "{}（{}，默认级别：{}）\n",
+                r.id,
+                r.summary,
+                r.severity.as_str()
+            );
+            println!("{}", r.documentation());
+            return Ok(EXIT_OK);
+        }
+        Some(Command::Templates) => {
+            for t in &Packs::builtin().templates {
+                let sections: Vec<String> = t
+                    .section
+                    .iter()
+                    .map(|s| {
+                        if s.optional {
+                            format!("{}（可选）", s.name)
+                        } else {
+                            s.name.clone()
+                        }
+                    })
+                    .collect();
+                println!("{}：{}", t.name, sections.join(" → "));
+            }
+            return Ok(EXIT_OK);
+        }
+        None => {}
+    }
+    let options = options_from(&cli)?;
+    let paths = if cli.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        cli.paths.clone()
+    };
+    let color = match cli.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let mut reporter: Box<dyn Reporter> = match cli.format {
+        OutputFormat::Human => Box::new(Human::stdout(color)),
+        OutputFormat::Json => Box::new(Json::new(std::io::stdout().lock())),
+    };
+    let (sources, walk_errors) = walk::collect(&paths);
+    let mut summary = Summary::default();
+    let io = |e: std::io::Error| format!("写出结果失败：{e}");
+    for e in &walk_errors {
+        summary.unreadable += 1;
+        reporter.unreadable(&e.path, &e.message).map_err(io)?;
+    }
+    for source in sources {
+        let (name, text) = match &source {
+            Source::Stdin => ("<stdin>".to_string(), input::read_stdin()),
+            Source::File(p) => (p.display().to_string(), input::read_path(p)),
+        };
+        match text {
+            Ok(text) => {
+                let doc = Document::new(text);
+                let diags = crate::lint_document(&doc, &options);
+                summary.add(&diags);
+                reporter.file(&doc, &diags).map_err(io)?;
+            }
+            Err(e) => {
+                summary.unreadable += 1;
+                reporter.unreadable(&name, &e.to_string()).map_err(io)?;
+            }
+        }
+    }
+    reporter.finish(&summary).map_err(io)?;
+    Ok(if summary.unreadable > 0 {
+        EXIT_TROUBLE
+    } else if summary.errors > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn options_from(cli: &Cli) -> Result<Options, String> {
+    for id in cli.select.iter().chain(&cli.ignore) {
+        if rules::by_id(id).is_none() {
+            return Err(unknown_rule(id));
+        }
+    }
+    let packs = Packs::builtin();
+    if let Some(level) = &cli.level {
+        if packs.jurisdiction.level(level).is_none() {
+            let known: Vec<&str> = packs
+                .jurisdiction
+                .level
+                .iter()
+                .map(|l| l.name.as_str())
+                .collect();
+            return Err(format!("未知的层级“{level}”，可选：{}", known.join("、")));
+        }
+    }
+    if let Some(t) = &cli.template {
+        if packs.template(t).is_none() {
+            let known: Vec<&str> = packs.templates.iter().map(|t| t.name.as_str()).collect();
+            return Err(format!("未知的模板“{t}”，可选：{}", known.join("、")));
+        }
+    }
+    let as_of = match &cli.as_of {
+        Some(s) => Some(
+            parse_date(s)
+                .ok_or_else(|| format!("--as-of 需要 YYYY-MM-DD 格式的日期，收到“{s}”"))?,
+        ),
+        None => None,
+    };
+    Ok(Options {
+        level: cli.level.clone(),
+        template: cli.template.clone(),
+        as_of,
+        select: cli.select.clone(),
+        ignore: cli.ignore.clone(),
+    })
+}
+
+fn print_rules() {
+    let width = rules::ALL.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    for r in rules::ALL {
+        println!("{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.summary);
+    }
+}
+
+/// "unknown rule" with the nearest known id as a suggestion.
+fn unknown_rule(id: &str) -> String {
+    let nearest = rules::ALL
+        .iter()
+        .map(|r| (edit_distance(id, r.id), r.id))
+        .min()
+        .filter(|(d, _)| *d <= 4);
+    match nearest {
+        Some((_, n)) => format!("未知的规则“{id}”，是否想用“{n}”？（`gwlint rules` 列出全部规则）"),
+        None => format!("未知的规则“{id}”（`gwlint rules` 列出全部规则）"),
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,74 @@
+//! Command-line arguments.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "gwlint",
+    version,
+    about = "公文草稿检查工具：找出占位符、引号不成对、数量不符、层级混用、缺少部分等问题",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// 要检查的文件或目录（目录中查找 .txt 和 .md）；`-` 表示标准输入。默认为当前目录
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// 何时使用颜色（auto：输出到终端且未设置 NO_COLOR 时）
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// 指定发文层级（县、区、旗、乡、镇、街道），不再自动推断
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
+
+    /// 指定文种模板（见 `gwlint templates`），不再按标题识别
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
+
+    /// 判断过时提法所用的日期（YYYY-MM-DD），用于没有成文日期的文件；默认今天
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    /// 只运行这些规则（逗号分隔）
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+
+    /// 不运行这些规则（逗号分隔）
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 列出全部规则：编号、默认级别、说明
+    Rules,
+    /// 显示一条规则的完整说明和示例
+    Explain {
+        /// 规则编号，如 count-mismatch
+        rule: String,
+    },
+    /// 列出内置的文种模板及其必备部分
+    Templates,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}

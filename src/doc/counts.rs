@@ -1,0 +1,129 @@
+//! Stated counts: a numeral with a classifier (四个方面, 3条, 五大…) or a
+//! numbered set phrase (六稳, 四个意识). Found once; used by the rules that
+//! compare counts with enumerations and numeral styles with each other.
+
+use super::chars::is_han;
+use super::numerals::{is_arabic, is_han_numeral_char, parse_any, parse_han};
+use super::Paragraph;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    /// The whole phrase: numeral, classifier and the noun after it (四个方面).
+    pub range: Range<usize>,
+    /// Just the numeral.
+    pub num: Range<usize>,
+    pub value: u32,
+    pub arabic: bool,
+    /// What is counted, for comparing styles: classifier plus noun (个方面, 条).
+    pub key: String,
+    pub para: usize,
+    /// Index into the fixed-phrase pack when this is a set phrase (四个意识).
+    pub set_phrase: Option<usize>,
+}
+
+fn count_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?P<num>[0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3})(?P<cls>个|项|条|点|种|类|大|方面|件|批|句)").unwrap()
+    })
+}
+
+/// Find every count in every paragraph. `tokens` are the document's tokens;
+/// `phrases` the names of the fixed set phrases.
+pub fn find(
+    text: &str,
+    paras: &[Paragraph],
+    tokens: &[Range<usize>],
+    phrases: &[&str],
+) -> Vec<Count> {
+    let mut out = Vec::new();
+    for p in paras {
+        let body = &text[p.range.clone()];
+        let base = p.range.start;
+        let mut found: Vec<Count> = Vec::new();
+        for c in count_re().captures_iter(body) {
+            let num = c.name("num").unwrap();
+            let cls = c.name("cls").unwrap();
+            let prev = body[..num.start()].chars().next_back();
+            // 第三个 is an ordinal; 3.5个 or 13个 split mid-number are not counts.
+            if prev.is_some_and(|ch| {
+                ch == '第' || ch.is_ascii_digit() || ch == '.' || is_han_numeral_char(ch)
+            }) {
+                continue;
+            }
+            let Some(value) = parse_any(num.as_str()) else {
+                continue;
+            };
+            // The noun: the word right after the classifier (方面 in 四个方面).
+            let abs_cls_end = base + cls.end();
+            let noun = if cls.as_str() == "方面" {
+                None
+            } else {
+                tokens
+                    .iter()
+                    .find(|t| t.start == abs_cls_end)
+                    .or_else(|| {
+                        tokens
+                            .iter()
+                            .find(|t| t.start < abs_cls_end && t.end > abs_cls_end)
+                    })
+                    .filter(|t| text[(*t).clone()].chars().all(is_han))
+                    .map(|t| abs_cls_end.max(t.start)..t.end)
+            };
+            let end = noun.as_ref().map_or(abs_cls_end, |n| n.end);
+            let key = format!(
+                "{}{}",
+                cls.as_str(),
+                noun.as_ref().map_or("", |n| &text[n.clone()])
+            );
+            found.push(Count {
+                range: base + num.start()..end,
+                num: base + num.start()..base + num.end(),
+                value,
+                arabic: is_arabic(num.as_str()),
+                key,
+                para: p.index,
+                set_phrase: None,
+            });
+        }
+        for (pi, name) in phrases.iter().enumerate() {
+            for (i, _) in body.match_indices(name) {
+                let r = base + i..base + i + name.len();
+                if let Some(existing) = found.iter_mut().find(|c| c.num.start == r.start) {
+                    existing.set_phrase = Some(pi);
+                    existing.range = r;
+                    continue;
+                }
+                let digits: String = name
+                    .chars()
+                    .take_while(|&c| is_han_numeral_char(c))
+                    .collect();
+                let Some(value) = parse_han(&digits) else {
+                    continue;
+                };
+                if body[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|ch| ch == '第' || is_han_numeral_char(ch))
+                {
+                    continue;
+                }
+                found.push(Count {
+                    range: r.clone(),
+                    num: r.start..r.start + digits.len(),
+                    value,
+                    arabic: false,
+                    key: name.to_string(),
+                    para: p.index,
+                    set_phrase: Some(pi),
+                });
+            }
+        }
+        found.sort_by_key(|c| c.range.start);
+        out.extend(found);
+    }
+    out
+}

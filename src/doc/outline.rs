@@ -1,0 +1,309 @@
+//! The outline of a document: its title, numbered headings, enumeration
+//! markers (一是/第一) and its date.
+
+use super::numerals::{is_han_numeral_char, parse_arabic, parse_han};
+use super::Paragraph;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// How an ordinal is written. The first four are heading levels 1–4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkerKind {
+    /// 一、
+    HanComma,
+    /// （一）
+    ParenHan,
+    /// 1. / 1． / 1、
+    ArabicDot,
+    /// （1）
+    ParenArabic,
+    /// 一是
+    Shi,
+    /// 第一，
+    Di,
+}
+
+impl MarkerKind {
+    /// Heading level for heading-style markers.
+    pub fn level(self) -> Option<u8> {
+        match self {
+            MarkerKind::HanComma => Some(1),
+            MarkerKind::ParenHan => Some(2),
+            MarkerKind::ArabicDot => Some(3),
+            MarkerKind::ParenArabic => Some(4),
+            MarkerKind::Shi | MarkerKind::Di => None,
+        }
+    }
+
+    /// How the n-th marker of this kind is written, for messages.
+    pub fn render(self, n: u32) -> String {
+        let han = han_number(n);
+        match self {
+            MarkerKind::HanComma => format!("{han}、"),
+            MarkerKind::ParenHan => format!("（{han}）"),
+            MarkerKind::ArabicDot => format!("{n}."),
+            MarkerKind::ParenArabic => format!("（{n}）"),
+            MarkerKind::Shi => format!("{han}是"),
+            MarkerKind::Di => format!("第{han}"),
+        }
+    }
+}
+
+/// Write 1..=99 in Chinese numerals.
+pub fn han_number(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => "零".into(),
+        1..=9 => D[n as usize].into(),
+        10..=19 => format!("十{}", D[(n % 10) as usize]),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
+}
+
+/// One ordinal marker found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    pub ordinal: u32,
+    /// The marker itself, e.g. the bytes of `（二）`.
+    pub range: Range<usize>,
+    /// Index of the paragraph holding it.
+    pub para: usize,
+    /// Whether the marker opens its paragraph.
+    pub at_start: bool,
+}
+
+/// A heading: a paragraph opened by a heading-style marker, or a Markdown `#` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub para: usize,
+    pub level: u8,
+    /// The heading's text after its marker.
+    pub text: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// Paragraph indices of the title lines (one to three).
+    pub title: Vec<usize>,
+    pub headings: Vec<Heading>,
+    /// Every ordinal marker in document order.
+    pub markers: Vec<Marker>,
+    /// The document's date (year, month, day), from a date line or the title's year.
+    pub date: Option<(u32, u32, u32)>,
+}
+
+fn start_marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(?P<hc>[一二三四五六七八九十]{1,3})[、．]|[（(](?P<ph>[一二三四五六七八九十]{1,3})[）)]|(?P<ad>[0-9０-９]{1,2})(?:[、．]|\.(?:[^0-9]|$))|[（(](?P<pa>[0-9０-９]{1,2})[）)])",
+        )
+        .unwrap()
+    })
+}
+
+fn inline_marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?P<shi>[一二三四五六七八九十]{1,3})是|第(?P<di>[一二三四五六七八九十]{1,3})[，,、：:]|[（(](?P<ph>[一二三四五六七八九十]{1,3})[）)]|[（(](?P<pa>[0-9０-９]{1,2})[）)]",
+        )
+        .unwrap()
+    })
+}
+
+/// Characters after which an inline marker may start a clause.
+fn opens_clause(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => "，。；：、！？,;:!?“”‘’ \u{3000}\t".contains(c),
+    }
+}
+
+/// Find the markers of one paragraph.
+pub fn paragraph_markers(text: &str, para_index: usize, para: &Paragraph) -> Vec<Marker> {
+    let body = &text[para.range.clone()];
+    let lead = body.len() - body.trim_start_matches([' ', '\u{3000}', '\t']).len();
+    let base = para.range.start;
+    let mut out = Vec::new();
+    let mut start_end = 0;
+    if let Some(c) = start_marker_re().captures(&body[lead..]) {
+        let whole = c.get(0).unwrap();
+        let (kind, group) = if let Some(g) = c.name("hc") {
+            (MarkerKind::HanComma, g)
+        } else if let Some(g) = c.name("ph") {
+            (MarkerKind::ParenHan, g)
+        } else if let Some(g) = c.name("ad") {
+            (MarkerKind::ArabicDot, g)
+        } else {
+            (MarkerKind::ParenArabic, c.name("pa").unwrap())
+        };
+        let ordinal = parse_han(group.as_str()).or_else(|| parse_arabic(group.as_str()));
+        // After `1.` the regex also consumed the next character (to rule out
+        // decimals such as 1.5); the marker ends at the separator.
+        let end = if kind == MarkerKind::ArabicDot {
+            let sep = body[lead + group.end()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            group.end() + sep
+        } else {
+            whole.end()
+        };
+        if let Some(ordinal) = ordinal {
+            out.push(Marker {
+                kind,
+                ordinal,
+                range: base + lead..base + lead + end,
+                para: para_index,
+                at_start: true,
+            });
+            start_end = lead + end;
+        }
+    }
+    for c in inline_marker_re().captures_iter(body) {
+        let whole = c.get(0).unwrap();
+        if whole.start() < start_end {
+            continue;
+        }
+        let prev = body[..whole.start()].chars().next_back();
+        if !opens_clause(prev) {
+            continue;
+        }
+        let (kind, group) = if let Some(g) = c.name("shi") {
+            (MarkerKind::Shi, g)
+        } else if let Some(g) = c.name("di") {
+            (MarkerKind::Di, g)
+        } else if let Some(g) = c.name("ph") {
+            (MarkerKind::ParenHan, g)
+        } else {
+            (MarkerKind::ParenArabic, c.name("pa").unwrap())
+        };
+        // 一是 inside a longer numeral word (十一是) is not a marker.
+        if kind == MarkerKind::Shi
+            && body[..group.start()]
+                .chars()
+                .next_back()
+                .is_some_and(is_han_numeral_char)
+        {
+            continue;
+        }
+        let Some(ordinal) = parse_han(group.as_str()).or_else(|| parse_arabic(group.as_str()))
+        else {
+            continue;
+        };
+        // A bracketed number followed by more text in the same clause is a
+        // reference such as （2023）, not a list marker.
+        let end = match kind {
+            MarkerKind::Di => group.end(),
+            _ => whole.end(),
+        };
+        out.push(Marker {
+            kind,
+            ordinal,
+            range: base + whole.start()..base + end,
+            para: para_index,
+            at_start: whole.start() == lead,
+        });
+    }
+    out
+}
+
+/// A paragraph that can be part of a title: short, unpunctuated, not numbered.
+fn title_like(text: &str, para: &Paragraph, markers: &[Marker]) -> bool {
+    let body = text[para.range.clone()].trim();
+    let n = body.chars().count();
+    n > 0
+        && n <= 45
+        && !markers.iter().any(|m| m.para == para.index && m.at_start)
+        && !body.ends_with([
+            '。', '；', '：', '！', '？', '，', '、', ';', ':', '!', '?', ',',
+        ])
+        && !body.contains('。')
+        && date_of_line(body).is_none()
+}
+
+/// Choose the title: the first run of one to three title-like paragraphs
+/// within the first four, skipping watermark-like lines before it.
+pub fn find_title(text: &str, paras: &[Paragraph], markers: &[Marker]) -> Vec<usize> {
+    let mut title = Vec::new();
+    for p in paras.iter().take(5) {
+        if title_like(text, p, markers) {
+            title.push(p.index);
+            if title.len() == 3 {
+                break;
+            }
+        } else if !title.is_empty() || p.index >= 2 {
+            break;
+        }
+    }
+    title
+}
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[（(]?(?P<y>[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})月(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日[）)]?$").unwrap()
+    })
+}
+
+fn han_year(s: &str) -> Option<u32> {
+    let mut v = 0;
+    for c in s.chars() {
+        v = v * 10 + super::numerals::han_digit(c)?;
+    }
+    Some(v)
+}
+
+/// A line that is only a date (a 成文日期), e.g. 2023年3月15日 or 二〇二三年三月十五日.
+pub fn date_of_line(line: &str) -> Option<(u32, u32, u32)> {
+    let c = date_re().captures(line.trim())?;
+    let y = parse_arabic(&c["y"]).or_else(|| han_year(&c["y"]))?;
+    let m = parse_arabic(&c["m"]).or_else(|| parse_han(&c["m"]))?;
+    let d = parse_arabic(&c["d"]).or_else(|| parse_han(&c["d"]))?;
+    ((1949..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then_some((y, m, d))
+}
+
+/// The document's date: the last date line, else the year named in the title.
+pub fn find_date(text: &str, paras: &[Paragraph], title: &[usize]) -> Option<(u32, u32, u32)> {
+    if let Some(d) = paras
+        .iter()
+        .rev()
+        .find_map(|p| date_of_line(&text[p.range.clone()]))
+    {
+        return Some(d);
+    }
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let year = YEAR.get_or_init(|| Regex::new(r"((?:19|20)[0-9]{2})年").unwrap());
+    title.iter().find_map(|&i| {
+        let c = year.captures(&text[paras[i].range.clone()])?;
+        let y: u32 = c[1].parse().ok()?;
+        Some((y, 12, 31))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_of_line("2023年3月15日"), Some((2023, 3, 15)));
+        assert_eq!(date_of_line("二〇二三年三月十五日"), Some((2023, 3, 15)));
+        assert_eq!(date_of_line("（2024年12月1日）"), Some((2024, 12, 1)));
+        assert_eq!(date_of_line("X年X月X日"), None);
+        assert_eq!(date_of_line("2023年3月15日召开会议"), None);
+    }
+
+    #[test]
+    fn han_numbers_render() {
+        assert_eq!(han_number(4), "四");
+        assert_eq!(han_number(12), "十二");
+        assert_eq!(han_number(30), "三十");
+        assert_eq!(MarkerKind::ParenHan.render(3), "（三）");
+    }
+}

@@ -1,0 +1,360 @@
+//! The paired-punctuation structure of each paragraph: which quote or bracket
+//! closes which, and what is left unmatched.
+
+use super::chars::is_chinese;
+use super::Paragraph;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairKind {
+    /// “”
+    Double,
+    /// ‘’
+    Single,
+    /// 《》
+    Book,
+    /// 〈〉
+    Angle,
+    /// （） and ASCII ()
+    Paren,
+    /// 【】
+    Square,
+    /// 〔〕
+    Tortoise,
+}
+
+impl PairKind {
+    pub fn chars(self) -> (char, char) {
+        match self {
+            PairKind::Double => ('“', '”'),
+            PairKind::Single => ('‘', '’'),
+            PairKind::Book => ('《', '》'),
+            PairKind::Angle => ('〈', '〉'),
+            PairKind::Paren => ('（', '）'),
+            PairKind::Square => ('【', '】'),
+            PairKind::Tortoise => ('〔', '〕'),
+        }
+    }
+}
+
+/// A matched pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub kind: PairKind,
+    pub open: Range<usize>,
+    pub close: Range<usize>,
+}
+
+/// Something wrong with the paired punctuation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A closer with no opener before it in the paragraph.
+    UnmatchedClose { kind: PairKind, range: Range<usize> },
+    /// An opener never closed in its paragraph.
+    Unclosed { kind: PairKind, open: Range<usize> },
+    /// “ directly inside “ (GB/T 15834 wants ‘’ inside “”).
+    NestedDouble {
+        outer: Range<usize>,
+        inner: Range<usize>,
+    },
+    /// ASCII quotes standing in for a Chinese one. `opener` is the Chinese
+    /// opener it closes, if any; `closer` the ASCII quote that closed an ASCII opener.
+    AsciiQuote {
+        range: Range<usize>,
+        stands_for: char,
+        opener: Option<Range<usize>>,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Brackets {
+    pub pairs: Vec<Pair>,
+    pub problems: Vec<Problem>,
+}
+
+struct Open {
+    kind: PairKind,
+    range: Range<usize>,
+    /// Opened by ASCII quote characters.
+    ascii: bool,
+    /// For “: the “ this one was opened directly inside, if any.
+    nested_in: Option<Range<usize>>,
+    /// For “: a “ opened directly inside this one and closed.
+    nested_child: Option<Range<usize>>,
+}
+
+/// Analyse every paragraph.
+pub fn analyse(text: &str, paras: &[Paragraph]) -> Brackets {
+    let mut out = Brackets::default();
+    for (i, p) in paras.iter().enumerate() {
+        let next_opens_quote = paras
+            .get(i + 1)
+            .map(|n| {
+                text[n.range.clone()]
+                    .trim_start_matches([' ', '\u{3000}', '\t'])
+                    .starts_with('“')
+            })
+            .unwrap_or(false);
+        analyse_paragraph(text, p.range.clone(), next_opens_quote, &mut out);
+    }
+    out
+}
+
+fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, out: &mut Brackets) {
+    let body = &text[range.clone()];
+    let base = range.start;
+    let mut stack: Vec<Open> = Vec::new();
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (off, c) = chars[k];
+        let at = base + off;
+        let here = at..at + c.len_utf8();
+        match c {
+            '“' | '‘' | '《' | '〈' | '（' | '(' | '【' | '〔' => {
+                let kind = match c {
+                    '“' => PairKind::Double,
+                    '‘' => PairKind::Single,
+                    '《' => PairKind::Book,
+                    '〈' => PairKind::Angle,
+                    '【' => PairKind::Square,
+                    '〔' => PairKind::Tortoise,
+                    _ => PairKind::Paren,
+                };
+                let nested_in = match stack.last() {
+                    Some(top)
+                        if kind == PairKind::Double
+                            && top.kind == PairKind::Double
+                            && !top.ascii =>
+                    {
+                        Some(top.range.clone())
+                    }
+                    _ => None,
+                };
+                stack.push(Open {
+                    kind,
+                    range: here,
+                    ascii: c == '(',
+                    nested_in,
+                    nested_child: None,
+                });
+            }
+            '”' | '’' | '》' | '〉' | '）' | ')' | '】' | '〕' => {
+                let kind = match c {
+                    '”' => PairKind::Double,
+                    '’' => PairKind::Single,
+                    '》' => PairKind::Book,
+                    '〉' => PairKind::Angle,
+                    '】' => PairKind::Square,
+                    '〕' => PairKind::Tortoise,
+                    _ => PairKind::Paren,
+                };
+                if let Some(pos) = stack.iter().rposition(|o| o.kind == kind) {
+                    for o in stack.drain(pos + 1..).rev().collect::<Vec<_>>() {
+                        report_unclosed(o, out);
+                    }
+                    let o = stack.pop().unwrap();
+                    close(o, here, stack.last_mut(), out);
+                } else if c != ')' && !is_list_marker_close(body, off) {
+                    out.problems
+                        .push(Problem::UnmatchedClose { kind, range: here });
+                }
+            }
+            '"' | '\'' => {
+                // A run of ASCII quotes ('' counts as one quote mark).
+                let mut end = k + 1;
+                while end < chars.len() && chars[end].1 == c && end - k < 2 {
+                    end += 1;
+                }
+                let run_end = base + chars.get(end).map_or(body.len(), |&(o, _)| o);
+                let prev = k.checked_sub(1).map(|j| chars[j].1);
+                let next = chars.get(end).map(|&(_, ch)| ch);
+                let touches_han = prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
+                let is_apostrophe = c == '\''
+                    && end - k == 1
+                    && prev.is_some_and(|p| p.is_ascii_alphanumeric())
+                    && next.is_some_and(|n| n.is_ascii_alphanumeric());
+                if touches_han && !is_apostrophe {
+                    let double = c == '"' || end - k == 2;
+                    let kind = if double {
+                        PairKind::Double
+                    } else {
+                        PairKind::Single
+                    };
+                    let range = at..run_end;
+                    let top_matches = stack.last().is_some_and(|t| t.kind == kind);
+                    if top_matches {
+                        let o = stack.pop().unwrap();
+                        let (_, closer) = kind.chars();
+                        if o.ascii {
+                            out.problems.push(Problem::AsciiQuote {
+                                range: o.range.start..range.end,
+                                stands_for: kind.chars().0,
+                                opener: None,
+                            });
+                        } else {
+                            out.problems.push(Problem::AsciiQuote {
+                                range: range.clone(),
+                                stands_for: closer,
+                                opener: Some(o.range.clone()),
+                            });
+                        }
+                        out.pairs.push(Pair {
+                            kind,
+                            open: o.range,
+                            close: range,
+                        });
+                    } else {
+                        stack.push(Open {
+                            kind,
+                            range,
+                            ascii: true,
+                            nested_in: None,
+                            nested_child: None,
+                        });
+                    }
+                }
+                k = end;
+                continue;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    let remaining: Vec<Open> = std::mem::take(&mut stack);
+    let continues = next_opens_quote
+        && remaining.len() == 1
+        && remaining[0].kind == PairKind::Double
+        && !remaining[0].ascii;
+    if !continues {
+        for o in remaining {
+            report_unclosed(o, out);
+        }
+    }
+}
+
+fn close(o: Open, close: Range<usize>, parent: Option<&mut Open>, out: &mut Brackets) {
+    if let Some(inner) = o.nested_child.clone() {
+        out.problems.push(Problem::NestedDouble {
+            outer: o.range.clone(),
+            inner,
+        });
+    }
+    if o.nested_in.is_some() {
+        if let Some(parent) = parent {
+            parent.nested_child = Some(o.range.clone());
+        }
+    }
+    out.pairs.push(Pair {
+        kind: o.kind,
+        open: o.range,
+        close,
+    });
+}
+
+fn report_unclosed(o: Open, out: &mut Brackets) {
+    if o.ascii {
+        // A lone ASCII quote in Chinese text; a lone ASCII ( is left to halfwidth-punct.
+        if o.kind != PairKind::Paren {
+            out.problems.push(Problem::AsciiQuote {
+                range: o.range,
+                stands_for: o.kind.chars().0,
+                opener: None,
+            });
+        }
+    } else {
+        out.problems.push(Problem::Unclosed {
+            kind: o.kind,
+            open: o.range,
+        });
+    }
+}
+
+/// `1）`, `一）` or `a）` opening a paragraph is a list marker, not a stray bracket.
+fn is_list_marker_close(body: &str, off: usize) -> bool {
+    let before = body[..off].trim_start_matches([' ', '\u{3000}', '\t']);
+    let n = before.chars().count();
+    (1..=3).contains(&n)
+        && before.chars().all(|c| {
+            c.is_ascii_alphanumeric()
+                || super::numerals::is_han_numeral_char(c)
+                || ('０'..='９').contains(&c)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Brackets {
+        let paras = super::super::split_paragraphs(text, crate::input::Format::Plain);
+        analyse(text, &paras)
+    }
+
+    #[test]
+    fn balanced_text_has_no_problems() {
+        let b = run("坚持“两个维护”，学习《条例》（试行）【重要】〔2023〕5号。");
+        assert!(b.problems.is_empty(), "{:?}", b.problems);
+        assert_eq!(b.pairs.len(), 5);
+    }
+
+    #[test]
+    fn stray_closer_and_unclosed_opener() {
+        let b = run("聚焦“主题”，落到实处”主题。\n他说“好的。");
+        assert!(matches!(
+            b.problems[0],
+            Problem::UnmatchedClose {
+                kind: PairKind::Double,
+                ..
+            }
+        ));
+        assert!(matches!(
+            b.problems[1],
+            Problem::Unclosed {
+                kind: PairKind::Double,
+                ..
+            }
+        ));
+        assert_eq!(b.problems.len(), 2);
+    }
+
+    #[test]
+    fn ascii_apostrophes_close_a_chinese_quote() {
+        let text = "摒弃“封闭保守”“求稳怕变畏难不前''的思想";
+        let b = run(text);
+        assert_eq!(b.problems.len(), 1);
+        match &b.problems[0] {
+            Problem::AsciiQuote {
+                range,
+                stands_for,
+                opener,
+            } => {
+                assert_eq!(&text[range.clone()], "''");
+                assert_eq!(*stands_for, '”');
+                assert!(opener.is_some());
+            }
+            p => panic!("{p:?}"),
+        }
+    }
+
+    #[test]
+    fn nested_double_quotes() {
+        let b = run("强调“要落实“两个维护”要求”。");
+        assert_eq!(b.problems.len(), 1);
+        assert!(matches!(b.problems[0], Problem::NestedDouble { .. }));
+        let ok = run("强调“要落实‘两个维护’要求”。");
+        assert!(ok.problems.is_empty());
+    }
+
+    #[test]
+    fn multi_paragraph_quotation() {
+        let b = run("他指出：“第一段。\n“第二段。\n“第三段。”");
+        assert!(b.problems.is_empty(), "{:?}", b.problems);
+    }
+
+    #[test]
+    fn list_marker_and_english_apostrophe() {
+        let b = run("1）加强学习。\n使用 don't 一词");
+        assert!(b.problems.is_empty(), "{:?}", b.problems);
+    }
+}

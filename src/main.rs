@@ -1,0 +1,6 @@
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    gwlint::app::run(gwlint::cli::Cli::parse())
+}

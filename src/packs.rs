@@ -1,0 +1,354 @@
+//! Rule packs: the data behind the rules, read from the TOML files under
+//! `rules/` that are embedded in the binary. Every pack entry may carry
+//! `examples` (text that must fire) and `counter_examples` (must not fire);
+//! `tests/packs.rs` runs them all.
+
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The embedded packs, as (file name, contents).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "placeholders.toml",
+        include_str!("../rules/placeholders.toml"),
+    ),
+    ("residue.toml", include_str!("../rules/residue.toml")),
+    (
+        "jurisdiction.toml",
+        include_str!("../rules/jurisdiction.toml"),
+    ),
+    (
+        "fixed-phrases.toml",
+        include_str!("../rules/fixed-phrases.toml"),
+    ),
+    ("outdated.toml", include_str!("../rules/outdated.toml")),
+];
+
+/// The embedded genre templates, as (file name, contents).
+pub const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "templates/minzhu-shenghuohui-tongbao.toml",
+        include_str!("../rules/templates/minzhu-shenghuohui-tongbao.toml"),
+    ),
+    (
+        "templates/banzi-duizhao-jiancha.toml",
+        include_str!("../rules/templates/banzi-duizhao-jiancha.toml"),
+    ),
+    (
+        "templates/geren-duizhao-jiancha.toml",
+        include_str!("../rules/templates/geren-duizhao-jiancha.toml"),
+    ),
+];
+
+fn de_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Regex, D::Error> {
+    let s = String::deserialize(d)?;
+    Regex::new(&s).map_err(serde::de::Error::custom)
+}
+
+fn de_opt_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Regex>, D::Error> {
+    let s = Option::<String>::deserialize(d)?;
+    s.map(|s| Regex::new(&s).map_err(serde::de::Error::custom))
+        .transpose()
+}
+
+/// A regex character-class body such as `A-Za-z0-9`, compiled to match one char.
+fn de_class<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Regex>, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.is_empty() {
+        return Ok(None);
+    }
+    Regex::new(&format!("^[{s}]$"))
+        .map(Some)
+        .map_err(serde::de::Error::custom)
+}
+
+/// Whether `c` is in an optional character class.
+pub fn class_has(class: &Option<Regex>, c: Option<char>) -> bool {
+    match (class, c) {
+        (Some(re), Some(c)) => re.is_match(c.encode_utf8(&mut [0; 4])),
+        _ => false,
+    }
+}
+
+fn de_regexes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Regex>, D::Error> {
+    Vec::<String>::deserialize(d)?
+        .iter()
+        .map(|s| Regex::new(s).map_err(serde::de::Error::custom))
+        .collect()
+}
+
+/// Self-testing text attached to a pack entry.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Specs {
+    #[serde(default)]
+    pub examples: Vec<String>,
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
+}
+
+// ---- placeholders.toml ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shape {
+    pub id: String,
+    #[serde(deserialize_with = "de_regex")]
+    pub pattern: Regex,
+    /// Characters that may not stand right before a match (a regex class body).
+    #[serde(default, deserialize_with = "de_class")]
+    pub not_before: Option<Regex>,
+    #[serde(default, deserialize_with = "de_class")]
+    pub not_after: Option<Regex>,
+    /// Whether the shape applies in Markdown (where ** is emphasis).
+    #[serde(default = "yes")]
+    pub markdown: bool,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowList {
+    pub words: Vec<String>,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meaning {
+    #[serde(default)]
+    pub after: Vec<String>,
+    #[serde(default)]
+    pub before: Vec<String>,
+    pub what: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placeholders {
+    pub shape: Vec<Shape>,
+    pub allow: AllowList,
+    pub meaning: Vec<Meaning>,
+}
+
+// ---- residue.toml ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResidueEntry {
+    pub id: String,
+    #[serde(deserialize_with = "de_regex")]
+    pub pattern: Regex,
+    pub what: String,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Residue {
+    pub residue: Vec<ResidueEntry>,
+}
+
+// ---- jurisdiction.toml ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub name: String,
+    pub siblings: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    pub level: Vec<Level>,
+    pub strong: Vec<String>,
+    pub organ: Vec<String>,
+    pub organ_may_follow: String,
+    pub exceptions: Vec<String>,
+    pub not_levels: Vec<String>,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+impl Jurisdiction {
+    pub fn level(&self, name: &str) -> Option<&Level> {
+        self.level.iter().find(|l| l.name == name)
+    }
+}
+
+// ---- fixed-phrases.toml ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrase {
+    pub name: String,
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixedPhrases {
+    pub phrase: Vec<Phrase>,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+// ---- outdated.toml ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub term: String,
+    /// First date (YYYY-MM-DD) on which the term is outdated.
+    #[serde(deserialize_with = "de_date")]
+    pub since: (u32, u32, u32),
+    pub current: String,
+    /// A drop-in substitute, offered as an unsafe fix.
+    #[serde(default)]
+    pub replacement: Option<String>,
+    pub why: String,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(u32, u32, u32), D::Error> {
+    let s = String::deserialize(d)?;
+    parse_date(&s).ok_or_else(|| serde::de::Error::custom(format!("不是 YYYY-MM-DD 日期：{s}")))
+}
+
+/// Parse `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
+    let mut it = s.trim().splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (it.next()??, it.next()??, it.next()??);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outdated {
+    pub term: Vec<Term>,
+}
+
+// ---- templates/*.toml ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub name: String,
+    #[serde(default)]
+    pub optional: bool,
+    #[serde(deserialize_with = "de_regexes")]
+    pub headings: Vec<Regex>,
+    #[serde(default, deserialize_with = "de_regexes")]
+    pub exclude: Vec<Regex>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub name: String,
+    #[serde(deserialize_with = "de_regex")]
+    pub title: Regex,
+    #[serde(default, deserialize_with = "de_opt_regex")]
+    pub title_exclude: Option<Regex>,
+    pub section: Vec<Section>,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+impl Template {
+    pub fn matches_title(&self, title: &str) -> bool {
+        self.title.is_match(title)
+            && !self
+                .title_exclude
+                .as_ref()
+                .is_some_and(|re| re.is_match(title))
+    }
+}
+
+/// All rule data.
+#[derive(Debug)]
+pub struct Packs {
+    pub placeholders: Placeholders,
+    pub residue: Residue,
+    pub jurisdiction: Jurisdiction,
+    pub fixed_phrases: FixedPhrases,
+    pub outdated: Outdated,
+    pub templates: Vec<Template>,
+}
+
+/// A pack that failed to load, naming the file.
+#[derive(Debug)]
+pub struct PackError {
+    pub file: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for PackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "规则包 {} 有误：{}", self.file, self.message)
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, PackError> {
+    toml::from_str(text).map_err(|e| PackError {
+        file: file.to_string(),
+        message: e.to_string(),
+    })
+}
+
+impl Packs {
+    /// Load the packs embedded in the binary.
+    pub fn embedded() -> Result<Packs, PackError> {
+        let find = |name: &str| {
+            EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(n, t)| (*n, *t))
+                .expect("embedded pack list is complete")
+        };
+        let (f, t) = find("placeholders.toml");
+        let placeholders = parse(f, t)?;
+        let (f, t) = find("residue.toml");
+        let residue = parse(f, t)?;
+        let (f, t) = find("jurisdiction.toml");
+        let jurisdiction = parse(f, t)?;
+        let (f, t) = find("fixed-phrases.toml");
+        let fixed_phrases = parse(f, t)?;
+        let (f, t) = find("outdated.toml");
+        let outdated = parse(f, t)?;
+        let templates = EMBEDDED_TEMPLATES
+            .iter()
+            .map(|(f, t)| parse(f, t))
+            .collect::<Result<_, _>>()?;
+        Ok(Packs {
+            placeholders,
+            residue,
+            jurisdiction,
+            fixed_phrases,
+            outdated,
+            templates,
+        })
+    }
+
+    /// The embedded packs, loaded once per process. They are tested, so a
+    /// failure here is a build defect.
+    pub fn builtin() -> &'static Packs {
+        static PACKS: OnceLock<Packs> = OnceLock::new();
+        PACKS.get_or_init(|| Packs::embedded().unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    pub fn template(&self, name: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.name == name)
+    }
+}

@@ -1,0 +1,101 @@
+//! Human output: codespan-reporting diagnostics with carets under the
+//! Chinese text, then a summary line.
+
+use super::window::Window;
+use super::{Reporter, Summary};
+use crate::diag::{Diagnostic, Severity};
+use crate::doc::Document;
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
+use codespan_reporting::term::{self, Config};
+
+pub struct Human<W: WriteColor> {
+    out: W,
+    config: Config,
+}
+
+impl Human<StandardStream> {
+    pub fn stdout(color: bool) -> Self {
+        let choice = if color {
+            ColorChoice::Always
+        } else {
+            ColorChoice::Never
+        };
+        Human::new(StandardStream::stdout(choice))
+    }
+}
+
+impl<W: WriteColor> Human<W> {
+    pub fn new(out: W) -> Self {
+        Human {
+            out,
+            config: Config::default(),
+        }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
+    let base = match d.severity {
+        Severity::Error => CsDiagnostic::error(),
+        Severity::Warning => CsDiagnostic::warning(),
+    };
+    let mut labels = vec![Label::primary((), window.map(&d.range))];
+    labels.extend(
+        d.labels
+            .iter()
+            .map(|l| Label::secondary((), window.map(&l.range)).with_message(l.message.clone())),
+    );
+    let mut notes = d.notes.clone();
+    if let Some(fix) = &d.fix {
+        let how = match fix.applicability {
+            crate::diag::Applicability::Safe => "可自动修复",
+            crate::diag::Applicability::Unsafe => "有建议修复（需人工确认）",
+        };
+        notes.push(how.to_string());
+    }
+    base.with_code(d.rule)
+        .with_message(d.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+impl<W: WriteColor> Reporter for Human<W> {
+    fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
+        for d in diags {
+            let mut ranges = vec![d.range.clone()];
+            ranges.extend(d.labels.iter().map(|l| l.range.clone()));
+            let window = Window::new(&doc.name, &doc.text, &doc.lines, &ranges);
+            let cs = to_codespan(d, &window);
+            term::emit_to_write_style(&mut self.out, &self.config, &window, &cs)
+                .map_err(std::io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
+        self.out.set_color(
+            codespan_reporting::term::termcolor::ColorSpec::new()
+                .set_fg(Some(codespan_reporting::term::termcolor::Color::Red))
+                .set_bold(true),
+        )?;
+        write!(self.out, "error[io]")?;
+        self.out.reset()?;
+        writeln!(self.out, ": {name}: {error}\n")
+    }
+
+    fn finish(&mut self, s: &Summary) -> std::io::Result<()> {
+        let mut line = format!(
+            "检查了 {} 个文件：{} 个错误，{} 个警告",
+            s.files, s.errors, s.warnings
+        );
+        if s.unreadable > 0 {
+            line.push_str(&format!("；{} 个文件无法读取", s.unreadable));
+        }
+        writeln!(self.out, "{line}")?;
+        self.out.flush()
+    }
+}

@@ -1,0 +1,130 @@
+//! `--format json`: one JSON array of diagnostics on stdout, in path, line,
+//! column, rule order. Fields are only ever added, never changed.
+
+use super::{Reporter, Summary};
+use crate::diag::{Applicability, Diagnostic};
+use crate::doc::Document;
+use serde::Serialize;
+use std::io::Write;
+use std::ops::Range;
+
+#[derive(Serialize)]
+struct Record<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    fix: Option<FixRecord>,
+    labels: Vec<LabelRecord<'a>>,
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct FixRecord {
+    applicability: Applicability,
+    edits: Vec<EditRecord>,
+}
+
+#[derive(Serialize)]
+struct EditRecord {
+    byte_start: usize,
+    byte_end: usize,
+    replacement: String,
+}
+
+#[derive(Serialize)]
+struct LabelRecord<'a> {
+    message: &'a str,
+    line: usize,
+    column: usize,
+    byte_start: usize,
+    byte_end: usize,
+}
+
+pub struct Json<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> Json<W> {
+    pub fn new(out: W) -> Self {
+        Json { out, first: true }
+    }
+}
+
+fn record<'a>(doc: &'a Document, d: &'a Diagnostic) -> Record<'a> {
+    let pos = |o: usize| doc.lines.position(&doc.text, o);
+    let (line, column) = pos(d.range.start);
+    let (end_line, end_column) = pos(d.range.end);
+    let span = |r: &Range<usize>| (r.start, r.end);
+    Record {
+        path: &doc.name,
+        rule: d.rule,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        line,
+        column,
+        end_line,
+        end_column,
+        byte_start: d.range.start,
+        byte_end: d.range.end,
+        fix: d.fix.as_ref().map(|f| FixRecord {
+            applicability: f.applicability,
+            edits: f
+                .edits
+                .iter()
+                .map(|e| EditRecord {
+                    byte_start: span(&e.range).0,
+                    byte_end: span(&e.range).1,
+                    replacement: e.replacement.clone(),
+                })
+                .collect(),
+        }),
+        labels: d
+            .labels
+            .iter()
+            .map(|l| {
+                let (line, column) = pos(l.range.start);
+                LabelRecord {
+                    message: &l.message,
+                    line,
+                    column,
+                    byte_start: l.range.start,
+                    byte_end: l.range.end,
+                }
+            })
+            .collect(),
+        notes: &d.notes,
+    }
+}
+
+impl<W: Write> Reporter for Json<W> {
+    fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
+        let mut records: Vec<Record> = diags.iter().map(|d| record(doc, d)).collect();
+        records.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
+        for r in records {
+            self.out
+                .write_all(if self.first { b"[\n  " } else { b",\n  " })?;
+            self.first = false;
+            serde_json::to_writer(&mut self.out, &r)?;
+        }
+        Ok(())
+    }
+
+    fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
+        eprintln!("gwlint: {name}: {error}");
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> std::io::Result<()> {
+        self.out
+            .write_all(if self.first { b"[]\n" } else { b"\n]\n" })?;
+        self.out.flush()
+    }
+}

@@ -1,0 +1,193 @@
+//! A trimmed view of a document for rendering one diagnostic: only the lines
+//! it touches, each cut down to the parts around its labels, joined by "…".
+//! Reported line and column numbers stay those of the real document.
+
+use crate::doc::lines::LineIndex;
+use codespan_reporting::files::{Error, Files};
+use std::ops::Range;
+
+/// Characters of context kept on each side of a label.
+const CONTEXT: usize = 16;
+/// Longest stretch of one label shown before it is cut.
+const MAX_LABEL: usize = 40;
+
+struct Segment {
+    /// Byte range in the real document.
+    orig: Range<usize>,
+    /// Where it starts in the window text.
+    window_start: usize,
+}
+
+struct WindowLine {
+    /// 0-based line in the real document.
+    line: usize,
+    /// Byte range of this line in the window text.
+    range: Range<usize>,
+    segments: Vec<Segment>,
+}
+
+pub struct Window<'a> {
+    name: &'a str,
+    text: &'a str,
+    index: &'a LineIndex,
+    source: String,
+    lines: Vec<WindowLine>,
+}
+
+impl<'a> Window<'a> {
+    /// Build a view showing `ranges` of `text` (byte ranges).
+    pub fn new(
+        name: &'a str,
+        text: &'a str,
+        index: &'a LineIndex,
+        ranges: &[Range<usize>],
+    ) -> Self {
+        // Each range is shown on its first line only.
+        let mut per_line: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+        for r in ranges {
+            let line = index.line_of(r.start);
+            let lr = index.line_range(text, line);
+            let clipped = r.start.min(lr.end)..r.end.min(lr.end).max(r.start.min(lr.end));
+            match per_line.iter_mut().find(|(l, _)| *l == line) {
+                Some((_, v)) => v.push(clipped),
+                None => per_line.push((line, vec![clipped])),
+            }
+        }
+        per_line.sort_by_key(|(l, _)| *l);
+        let mut source = String::new();
+        let mut lines = Vec::new();
+        for (line, mut rs) in per_line {
+            if !source.is_empty() {
+                source.push('\n');
+            }
+            let lr = index.line_range(text, line);
+            let line_text = &text[lr.clone()];
+            let char_at = |b: usize| line_text[..b - lr.start].chars().count();
+            let byte_at = |c: usize| {
+                lr.start
+                    + line_text
+                        .char_indices()
+                        .nth(c)
+                        .map_or(line_text.len(), |(i, _)| i)
+            };
+            let n_chars = line_text.chars().count();
+            rs.sort_by_key(|r| r.start);
+            // Character spans to show, merged when they overlap.
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            for r in rs {
+                let a = char_at(r.start);
+                let b = char_at(r.end).min(a + MAX_LABEL);
+                let s = (a.saturating_sub(CONTEXT), (b + CONTEXT).min(n_chars));
+                match spans.last_mut() {
+                    Some(last) if s.0 <= last.1 + 4 => last.1 = last.1.max(s.1),
+                    _ => spans.push(s),
+                }
+            }
+            let start = source.len();
+            let mut segments = Vec::new();
+            for (i, &(a, b)) in spans.iter().enumerate() {
+                if i > 0 || a > 0 {
+                    source.push('…');
+                }
+                let orig = byte_at(a)..byte_at(b);
+                segments.push(Segment {
+                    orig: orig.clone(),
+                    window_start: source.len(),
+                });
+                source.push_str(&text[orig]);
+            }
+            if spans.last().is_some_and(|&(_, b)| b < n_chars) {
+                source.push('…');
+            }
+            lines.push(WindowLine {
+                line,
+                range: start..source.len(),
+                segments,
+            });
+        }
+        Window {
+            name,
+            text,
+            index,
+            source,
+            lines,
+        }
+    }
+
+    /// Map a real byte range into the window (clipped to what is shown).
+    pub fn map(&self, r: &Range<usize>) -> Range<usize> {
+        for l in &self.lines {
+            for s in &l.segments {
+                if s.orig.start <= r.start && r.start <= s.orig.end {
+                    let start = s.window_start + (r.start - s.orig.start);
+                    let end = s.window_start + (r.end.min(s.orig.end) - s.orig.start);
+                    return start..end.max(start);
+                }
+            }
+        }
+        0..0
+    }
+
+    /// Map a window byte offset back to the real document.
+    fn unmap(&self, w: usize) -> usize {
+        for l in &self.lines {
+            for s in &l.segments {
+                let len = s.orig.end - s.orig.start;
+                if s.window_start <= w && w <= s.window_start + len {
+                    return s.orig.start + (w - s.window_start);
+                }
+            }
+        }
+        0
+    }
+}
+
+impl<'w> Files<'w> for Window<'_> {
+    type FileId = ();
+    type Name = &'w str;
+    type Source = &'w str;
+
+    fn name(&'w self, _: ()) -> Result<&'w str, Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'w self, _: ()) -> Result<&'w str, Error> {
+        Ok(&self.source)
+    }
+
+    fn line_index(&'w self, _: (), byte_index: usize) -> Result<usize, Error> {
+        Ok(self
+            .lines
+            .iter()
+            .position(|l| byte_index <= l.range.end)
+            .unwrap_or(self.lines.len().saturating_sub(1)))
+    }
+
+    fn line_number(&'w self, _: (), line_index: usize) -> Result<usize, Error> {
+        Ok(self.lines.get(line_index).map_or(0, |l| l.line) + 1)
+    }
+
+    fn column_number(
+        &'w self,
+        _: (),
+        _line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, Error> {
+        let real = self.unmap(byte_index);
+        Ok(self.index.position(self.text, real).1)
+    }
+
+    fn line_range(&'w self, _: (), line_index: usize) -> Result<Range<usize>, Error> {
+        let l = self.lines.get(line_index).ok_or(Error::LineTooLarge {
+            given: line_index,
+            max: self.lines.len(),
+        })?;
+        // Include the separating newline, as codespan's own files do.
+        let end = if line_index + 1 < self.lines.len() {
+            l.range.end + 1
+        } else {
+            l.range.end
+        };
+        Ok(l.range.start..end)
+    }
+}

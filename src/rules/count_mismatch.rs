@@ -1,0 +1,389 @@
+use crate::diag::Diagnostic;
+use crate::doc::counts::Count;
+use crate::doc::outline::{Marker, MarkerKind};
+use crate::doc::Document;
+use crate::rules::RuleCtx;
+use std::ops::Range;
+
+declare_rule! {
+    /// ## 数量与所列条目不符（count-mismatch）
+    ///
+    /// 文中说了“从四个方面”“五个带头”“三个到位”，后面（或前面）列出的条目却不是这个数。
+    /// 检查三种写法：
+    /// - 先列后数：`从学习、工作、作风等两个方面` —— 顿号列出的条目数与数字比较；
+    /// - 数字后面用“：”“，即”引出条目：`重点抓好五个方面工作：一是……四是……`、
+    ///   `“三个到位”，即思想到位、措施到位。` —— 数“一是/第一/（一）”，或按分号、顿号分项；
+    /// - 段末说了数量，下一段起用“（一）（二）……”“一、二、……”“一是……”分条列出
+    ///   —— 数到上一级标题为止。
+    ///
+    /// 报告时标出数字，并在每个被数到的条目上加标注。
+    ///
+    /// **为什么**：改写模板时删掉或增加一条却忘了改数字，是最容易被领导一眼看出的差错。
+    ///
+    /// **不会报告**：“四个意识”“两个维护”“六稳”“五大发展理念”“三大攻坚战”这类固定提法
+    /// （见 `rules/fixed-phrases.toml`），除非紧挨着列出了它们的内容且数目不对；
+    /// 没有引出条目的数量（“五个牢牢把握”）；前后一致的数量。
+    pub static RULE = {
+        id: "count-mismatch",
+        severity: Error,
+        summary: "说了“四个方面”，列出的却是三项",
+        check: check,
+    };
+}
+
+/// Nouns that announce an enumeration when a paragraph ends with them.
+const ENUMERATIVE: &[&str] = &[
+    "方面",
+    "问题",
+    "原因",
+    "措施",
+    "任务",
+    "重点",
+    "工作",
+    "要求",
+    "环节",
+    "部分",
+    "内容",
+    "特点",
+    "举措",
+    "原则",
+    "目标",
+    "意见",
+    "建议",
+    "做法",
+    "经验",
+    "体会",
+    "差距",
+    "不足",
+    "短板",
+    "事项",
+    "领域",
+    "阶段",
+    "步骤",
+    "层面",
+    "维度",
+    "机制",
+    "行动",
+    "工程",
+    "表率",
+    "带头",
+    "到位",
+    "坚持",
+    "不够",
+    "不足之处",
+    "关系",
+    "能力",
+    "作用",
+    "优势",
+    "成效",
+    "变化",
+    "突破",
+    "转变",
+    "结合",
+];
+
+/// The items a count was compared with.
+struct Items {
+    ranges: Vec<Range<usize>>,
+    /// Another acceptable count (the last item may join two with 和/及).
+    alt: Option<usize>,
+}
+
+fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
+    let phrases = &ctx.packs.fixed_phrases.phrase;
+    let mut out = Vec::new();
+    for c in doc.counts.iter().filter(|c| c.value >= 2) {
+        let items = if let Some(items) = list_before(doc, c) {
+            match c.set_phrase.map(|i| &phrases[i]) {
+                // A set phrase is checked only when its known members are listed.
+                Some(p) => {
+                    let listed = items.ranges.iter().any(|r| {
+                        let t = &doc.text[r.clone()];
+                        p.members
+                            .iter()
+                            .any(|m| t.contains(m.as_str()) || m.contains(t.trim()))
+                    });
+                    if !listed {
+                        continue;
+                    }
+                    items
+                }
+                None => items,
+            }
+        } else if c.set_phrase.is_some() {
+            continue;
+        } else if let Some(items) = list_after(doc, c) {
+            items
+        } else {
+            continue;
+        };
+        let n = items.ranges.len();
+        if n == c.value as usize || items.alt == Some(c.value as usize) || n == 0 {
+            continue;
+        }
+        let phrase = &doc.text[c.range.clone()];
+        let mut d = Diagnostic::new(
+            RULE.id,
+            c.range.clone(),
+            format!("说的是“{phrase}”，实际列出了{n}项：请核对数量，或补全、删减条目"),
+        );
+        for (i, r) in items.ranges.iter().enumerate() {
+            d = d.with_label(label_span(doc, r), format!("第{}项", i + 1));
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// At most the first six characters of an item, for its label.
+fn label_span(doc: &Document, r: &Range<usize>) -> Range<usize> {
+    let end = doc.text[r.clone()]
+        .char_indices()
+        .nth(6)
+        .map_or(r.end, |(i, _)| r.start + i);
+    r.start..end
+}
+
+fn para_of(doc: &Document, c: &Count) -> Range<usize> {
+    doc.paragraphs[c.para].range.clone()
+}
+
+/// `A、B、C(等)三个方面`: the list that ends right before the numeral.
+fn list_before(doc: &Document, c: &Count) -> Option<Items> {
+    let para = para_of(doc, c);
+    let before = &doc.text[para.start..c.num.start];
+    // Step over 等 / 这 / 共 and closing quotes between the list and the numeral.
+    let trimmed = before.trim_end_matches(['等', '这', '共', '”', '’', '"']);
+    let mut tail_end = para.start + trimmed.len();
+    let quoted_tail = before.len() != trimmed.len() && before.ends_with(['”', '’']);
+    let last = trimmed.chars().next_back()?;
+    if last == '、' || !(crate::doc::chars::is_han(last) || last == '”') {
+        return None;
+    }
+    // The clause holding the list.
+    let clause_start = trimmed
+        .rfind(|ch: char| "，。；：！？,;:!?（(【".contains(ch))
+        .map_or(0, |i| i + trimmed[i..].chars().next().unwrap().len_utf8());
+    let clause = &trimmed[clause_start..];
+    let base = para.start + clause_start;
+    // “A”“B”两个方面: consecutive quoted items.
+    if !clause.contains('、') {
+        if quoted_tail {
+            let quotes = clause.matches('“').count();
+            if quotes >= 2 && clause.trim_end_matches('”').ends_with(|ch: char| ch != '”') {
+                let mut ranges = Vec::new();
+                for (i, _) in clause.match_indices('“') {
+                    ranges.push(base + i..base + i + '“'.len_utf8());
+                }
+                return Some(Items { ranges, alt: None });
+            }
+        }
+        return None;
+    }
+    // If the list is itself inside a quotation opened in this clause, keep only what is inside.
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (i, _) in clause.match_indices('、') {
+        ranges.push(base + start..base + i);
+        start = i + '、'.len_utf8();
+    }
+    ranges.push(base + start..base + clause.len());
+    if ranges.iter().any(|r| r.is_empty()) {
+        return None;
+    }
+    tail_end = tail_end.max(base);
+    let last_item = &doc.text[ranges.last().unwrap().start..tail_end];
+    let alt = ["和", "及", "与", "以及"]
+        .iter()
+        .any(|j| last_item.contains(j))
+        .then_some(ranges.len() + 1);
+    Some(Items { ranges, alt })
+}
+
+/// What follows the count: introduced by ：/，即, or, when the count closes
+/// its paragraph, the numbered items of the next paragraphs.
+fn list_after(doc: &Document, c: &Count) -> Option<Items> {
+    let para = para_of(doc, c);
+    let rest = &doc.text[c.range.end..para.end];
+    if let Some(intro) = introducer(rest) {
+        let after_start = c.range.end + intro;
+        let after = &doc.text[after_start..para.end];
+        if after.trim().is_empty() {
+            return next_paragraph_items(doc, c);
+        }
+        // Numbered items right after the introducer.
+        if let Some(i) = doc.outline.markers.iter().position(|m| {
+            m.range.start >= after_start && m.range.start <= after_start + 12 && m.ordinal == 1
+        }) {
+            return Some(run_items(doc, i));
+        }
+        return sentence_items(doc, after_start, para.end);
+    }
+    // A count in the paragraph's last sentence, followed by numbered paragraphs.
+    let last_sentence = !rest
+        .trim_end_matches(['。', '：', ':', ' '])
+        .contains(['。', '！', '？']);
+    let enumerative = ENUMERATIVE.iter().any(|n| c.key.ends_with(n));
+    let is_last_count = !doc
+        .counts
+        .iter()
+        .any(|o| o.para == c.para && o.range.start > c.range.end && o.value >= 2);
+    if last_sentence && enumerative && is_last_count {
+        return next_paragraph_items(doc, c);
+    }
+    None
+}
+
+/// Byte length up to and including an introducer (：, ，即, ”即) within the
+/// same clause, or `None`.
+fn introducer(rest: &str) -> Option<usize> {
+    let mut chars = rest.char_indices().peekable();
+    let mut seen = 0;
+    while let Some((i, ch)) = chars.next() {
+        seen += 1;
+        if seen > 14 {
+            return None;
+        }
+        match ch {
+            '：' | ':' => return Some(i + ch.len_utf8()),
+            '，' | ',' | '”' => {
+                if let Some(&(j, '即')) = chars.peek() {
+                    let mut end = j + '即'.len_utf8();
+                    if rest[end..].starts_with('：') {
+                        end += '：'.len_utf8();
+                    }
+                    return Some(end);
+                }
+                if ch != '”' {
+                    return None;
+                }
+            }
+            '—' => {
+                return match chars.peek() {
+                    Some(&(j, '—')) => Some(j + '—'.len_utf8()),
+                    _ => None,
+                }
+            }
+            c if crate::doc::chars::is_han(c) || c == '、' || c == '“' => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Items of the sentence after an introducer, split by ；, or by 、 or ，
+/// when only one of them is used.
+fn sentence_items(doc: &Document, start: usize, para_end: usize) -> Option<Items> {
+    let text = &doc.text[start..para_end];
+    let end = text.find('。').unwrap_or(text.len());
+    let sentence = &text[..end];
+    let sep = if sentence.contains('；') {
+        '；'
+    } else if sentence.contains('、') && !sentence.contains('，') {
+        '、'
+    } else if sentence.contains('，') && !sentence.contains('、') {
+        '，'
+    } else {
+        return None;
+    };
+    let mut ranges = Vec::new();
+    let mut s = 0;
+    for (i, _) in sentence.match_indices(sep) {
+        ranges.push(start + s..start + i);
+        s = i + sep.len_utf8();
+    }
+    ranges.push(start + s..start + sentence.len());
+    ranges.retain(|r| !doc.text[r.clone()].trim().is_empty());
+    (ranges.len() >= 2).then_some(Items { ranges, alt: None })
+}
+
+/// The numbered items opening the next paragraph and continuing after it.
+fn next_paragraph_items(doc: &Document, c: &Count) -> Option<Items> {
+    let next = c.para + 1;
+    let i = doc
+        .outline
+        .markers
+        .iter()
+        .position(|m| m.para == next && m.at_start && m.ordinal == 1)?;
+    Some(run_items(doc, i))
+}
+
+fn is_inline(kind: MarkerKind) -> bool {
+    kind.level().is_none()
+}
+
+/// The run of markers of one kind starting at `first` (ordinal 1): it ends
+/// at a restart, a higher-level heading, or (for 一是-style lists) a heading
+/// or a gap of more than one paragraph.
+fn run_items(doc: &Document, first: usize) -> Items {
+    let markers = &doc.outline.markers;
+    let head = &markers[first];
+    let kind = head.kind;
+    let mut items: Vec<&Marker> = vec![head];
+    for m in &markers[first + 1..] {
+        let last = items.last().unwrap();
+        if m.kind == kind {
+            if m.ordinal <= last.ordinal {
+                break;
+            }
+            if is_inline(kind) && m.para > last.para + 1 {
+                break;
+            }
+            items.push(m);
+        } else if m.at_start {
+            match (kind.level(), m.kind.level()) {
+                (Some(k), Some(l)) if l < k => break,
+                (None, Some(_)) => break,
+                _ => {}
+            }
+        }
+    }
+    let ranges = items
+        .iter()
+        .map(|m| m.range.start..doc.paragraphs[m.para].range.end.min(m.range.end + 18))
+        .map(|r| r.start..floor_char(&doc.text, r.end))
+        .collect();
+    Items { ranges, alt: None }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::lint_rule;
+
+    #[test]
+    fn headings_after_a_count() {
+        let d = lint_rule(
+            "count-mismatch",
+            "标题\n\n下面从四个方面谈几点意见：\n（一）学习\n（二）工作\n（三）作风\n二、下一步",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].0, "四个方面");
+        assert!(d[0].1.contains("3项"));
+    }
+
+    #[test]
+    fn inline_and_introduced_lists() {
+        let d = lint_rule(
+            "count-mismatch",
+            "标题\n\n重点抓好五个方面工作：一是学习，二是调研，三是整改，四是督查。\n坚持“三个到位”，即思想到位、措施到位。\n从学习、工作、作风等两个方面查摆。",
+        );
+        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(texts, vec!["五个方面", "三个到位", "两个方面"], "{d:?}");
+    }
+
+    #[test]
+    fn consistent_counts_and_set_phrases_are_silent() {
+        let d = lint_rule(
+            "count-mismatch",
+            "标题\n\n树牢“四个意识”，坚定“四个自信”，做到“两个维护”，做好稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期“六稳”工作，打好三大攻坚战，着力稳增长、促改革、调结构。\n重点从思想政治、精神状态、工作作风3个方面对照。\n做到“五个带头、五个表率”，即带头学习，做表率；带头担当，做表率；带头斗争，做表率；带头民主，做表率；带头廉洁，做表率。\n主要有两点：一是学习，二是工作。",
+        );
+        assert!(d.is_empty(), "{d:?}");
+    }
+}

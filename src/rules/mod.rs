@@ -1,0 +1,116 @@
+//! The rule registry. Each rule lives in its own file as a pure function
+//! over the shared [`Document`]; its documentation is its doc comment,
+//! captured by [`declare_rule!`] and shown by `gwlint explain RULE`.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::doc::Document;
+use crate::packs::Packs;
+
+/// Declare a rule: its doc comment becomes both rustdoc and the text of
+/// `gwlint explain`.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub static $name:ident = {
+            id: $id:literal,
+            severity: $sev:ident,
+            summary: $summary:literal,
+            check: $check:path $(,)?
+        };
+    ) => {
+        $(#[doc = $doc])*
+        pub static $name: $crate::rules::Rule = $crate::rules::Rule {
+            id: $id,
+            severity: $crate::diag::Severity::$sev,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+
+mod count_mismatch;
+mod halfwidth_punct;
+mod mixed_jurisdiction;
+mod number_style;
+mod outdated_term;
+mod placeholder;
+mod quote_pair;
+mod required_section;
+mod template_residue;
+
+/// What a rule may consult besides the document.
+pub struct RuleCtx<'a> {
+    pub packs: &'a Packs,
+    /// The issuing level when it should not be inferred (`--level 县`).
+    pub level: Option<String>,
+    /// The genre template to check against, overriding the title (`--template`).
+    pub template: Option<String>,
+    /// The date to judge outdated terms by when the document has none.
+    pub today: (u32, u32, u32),
+}
+
+/// A registered rule.
+pub struct Rule {
+    /// Stable kebab-case id; never reused or renamed.
+    pub id: &'static str,
+    pub severity: Severity,
+    /// One line for `gwlint rules`.
+    pub summary: &'static str,
+    /// The rule's doc comment.
+    pub doc: &'static str,
+    pub check: fn(&Document, &RuleCtx) -> Vec<Diagnostic>,
+}
+
+impl Rule {
+    /// The documentation with rustdoc's leading space removed from each line.
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+}
+
+/// Every rule, in the order `gwlint rules` lists them.
+pub static ALL: &[&Rule] = &[
+    &placeholder::RULE,
+    &quote_pair::RULE,
+    &count_mismatch::RULE,
+    &mixed_jurisdiction::RULE,
+    &required_section::RULE,
+    &template_residue::RULE,
+    &halfwidth_punct::RULE,
+    &number_style::RULE,
+    &outdated_term::RULE,
+];
+
+pub fn by_id(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id == id)
+}
+
+/// Run the selected rules over one document. Diagnostics come back sorted
+/// by position, then rule id.
+pub fn run(doc: &Document, ctx: &RuleCtx, selected: &[&'static Rule]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in selected {
+        for mut d in (rule.check)(doc, ctx) {
+            debug_assert_eq!(d.rule, rule.id);
+            d.severity = if d.demoted {
+                Severity::Warning
+            } else {
+                rule.severity
+            };
+            if !doc.is_skipped(&d.range) {
+                out.push(d);
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+    });
+    out
+}

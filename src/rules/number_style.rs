@@ -1,0 +1,109 @@
+use crate::diag::{Applicability, Diagnostic, Edit};
+use crate::doc::counts::Count;
+use crate::doc::outline::han_number;
+use crate::doc::Document;
+use crate::rules::RuleCtx;
+use std::collections::BTreeMap;
+
+declare_rule! {
+    /// ## 同类数量的数字写法不统一（number-style）
+    ///
+    /// 同一文件里，同一类数量（“个方面”“条意见”“项措施”……）既用阿拉伯数字又用汉字数字，
+    /// 例如第7行写“3个方面”，第15、21行写“四个方面”。报告占少数的写法，并标出占多数的
+    /// 写法；两种一样多时报告阿拉伯数字的一方（公文中表示较小的数量习惯用汉字）。
+    /// 只比较十以内的数量。
+    ///
+    /// **为什么**：GB/T 15835—2011 要求同一文件中同类数字的写法保持一致。
+    ///
+    /// **不会报告**：不同类的数量（“3个项目”和“四个方面”）；统计数字（“15条”“120个”）；
+    /// 年份、日期、百分比。
+    pub static RULE = {
+        id: "number-style",
+        severity: Warning,
+        summary: "同一类数量既写阿拉伯数字又写汉字数字（3个方面 / 四个方面）",
+        check: check,
+    };
+}
+
+fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
+    let mut by_key: BTreeMap<&str, Vec<&Count>> = BTreeMap::new();
+    for c in &doc.counts {
+        if c.set_phrase.is_none() && (1..=10).contains(&c.value) && c.key.chars().count() >= 2 {
+            by_key.entry(c.key.as_str()).or_default().push(c);
+        }
+    }
+    let mut out = Vec::new();
+    for (key, counts) in by_key {
+        let arabic = counts.iter().filter(|c| c.arabic).count();
+        let han = counts.len() - arabic;
+        if arabic == 0 || han == 0 {
+            continue;
+        }
+        let minority_arabic = arabic <= han;
+        let style = |arabic: bool| {
+            if arabic {
+                "阿拉伯数字"
+            } else {
+                "汉字数字"
+            }
+        };
+        for c in counts.iter().filter(|c| c.arabic == minority_arabic) {
+            let replacement = if minority_arabic {
+                han_number(c.value)
+            } else {
+                c.value.to_string()
+            };
+            let mut d = Diagnostic::new(
+                RULE.id,
+                c.range.clone(),
+                format!(
+                    "“{}”用了{}，而本文其他{}处“{key}”用{}：同类数量应统一写法",
+                    &doc.text[c.range.clone()],
+                    style(c.arabic),
+                    if minority_arabic { han } else { arabic },
+                    style(!c.arabic)
+                ),
+            )
+            .with_fix(
+                Applicability::Unsafe,
+                vec![Edit {
+                    range: c.num.clone(),
+                    replacement,
+                }],
+            );
+            for m in counts
+                .iter()
+                .filter(|m| m.arabic != minority_arabic)
+                .take(3)
+            {
+                d = d.with_label(m.range.clone(), format!("这里用{}", style(m.arabic)));
+            }
+            out.push(d);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::lint_rule;
+
+    #[test]
+    fn minority_style_is_reported() {
+        let d = lint_rule(
+            "number-style",
+            "标题\n\n从3个方面对照。\n主要有四个方面原因。\n重点从四个方面发力。",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].0, "3个方面");
+    }
+
+    #[test]
+    fn different_kinds_and_large_numbers_are_silent() {
+        let d = lint_rule(
+            "number-style",
+            "标题\n\n新建3个项目，从四个方面推进，整改问题15条，提出三条意见，开展120个活动。",
+        );
+        assert!(d.is_empty(), "{d:?}");
+    }
+}

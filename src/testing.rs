@@ -1,0 +1,17 @@
+//! Helpers for unit tests of rules.
+
+use crate::config::Options;
+
+/// Run one rule on `text`; return each diagnostic's flagged text and message.
+pub fn lint_rule(rule: &str, text: &str) -> Vec<(String, String)> {
+    let options = Options {
+        select: vec![rule.to_string()],
+        as_of: Some((2026, 11, 28)),
+        ..Options::default()
+    };
+    let (doc, diags) = crate::lint_text("test.txt", text, &options);
+    diags
+        .into_iter()
+        .map(|d| (doc.text[d.range.clone()].to_string(), d.message))
+        .collect()
+}

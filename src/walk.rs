@@ -1,0 +1,83 @@
+//! Expanding the paths given on the command line into the files to check.
+
+use crate::input::Format;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Directories never descended into.
+const SKIP_DIRS: &[&str] = &["target", "node_modules"];
+
+/// One thing to check.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// A path that could not be walked.
+#[derive(Debug)]
+pub struct WalkError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Expand `paths` into sources, sorted by path. Files named explicitly are
+/// always included; directories contribute their `.txt` and `.md` files,
+/// skipping hidden directories, `target/` and `node_modules/`. Links are
+/// not followed.
+pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<WalkError>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Source::Stdin);
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Err(e) => errors.push(WalkError {
+                path: p.display().to_string(),
+                message: describe(&e),
+            }),
+            Ok(m) if m.is_dir() => walk_dir(p, &mut out, &mut errors),
+            Ok(_) => out.push(Source::File(p.clone())),
+        }
+    }
+    out.sort();
+    out.dedup();
+    (out, errors)
+}
+
+fn walk_dir(root: &Path, out: &mut Vec<Source>, errors: &mut Vec<WalkError>) {
+    let walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_name().to_string_lossy().starts_with('.')
+                    || (e.file_type().is_dir()
+                        && SKIP_DIRS.contains(&e.file_name().to_string_lossy().as_ref())))
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() && Format::from_path(e.path()).is_some() => {
+                out.push(Source::File(e.into_path()))
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(WalkError {
+                path: e
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string()),
+                message: e.io_error().map_or_else(|| e.to_string(), describe),
+            }),
+        }
+    }
+}
+
+fn describe(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "路径不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        _ => e.to_string(),
+    }
+}
