@@ -17,7 +17,8 @@ pub struct Count {
     pub num: Range<usize>,
     pub value: u32,
     pub arabic: bool,
-    /// What is counted, for comparing styles: classifier plus noun (个方面, 条).
+    /// What is counted, for comparing styles: 个 plus its noun (个方面), or
+    /// another classifier alone (项, 条).
     pub key: String,
     pub para: usize,
     /// Index into the fixed-phrase pack when this is a set phrase (四个意识).
@@ -27,7 +28,7 @@ pub struct Count {
 fn count_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<num>[0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3})(?P<cls>个|项|条|点|种|类|大|方面|件|批|句)").unwrap()
+        Regex::new(r"(?P<num>[0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3})(?P<cls>个|项|条|点|种|类|大|方面|件|批|句|次)").unwrap()
     })
 }
 
@@ -57,6 +58,10 @@ pub fn find(
             let Some(value) = parse_any(num.as_str()) else {
                 continue;
             };
+            // 十九大, 二十大 are party congresses; 十大工程 names a programme.
+            if cls.as_str() == "大" && value >= 10 {
+                continue;
+            }
             // The noun: the word right after the classifier (方面 in 四个方面).
             let abs_cls_end = base + cls.end();
             let noun = if cls.as_str() == "方面" {
@@ -74,11 +79,12 @@ pub fn find(
                     .map(|t| abs_cls_end.max(t.start)..t.end)
             };
             let end = noun.as_ref().map_or(abs_cls_end, |n| n.end);
-            let key = format!(
-                "{}{}",
-                cls.as_str(),
-                noun.as_ref().map_or("", |n| &text[n.clone()])
-            );
+            // 个 is too general to name a kind by itself (个方面, 个项目);
+            // the other classifiers do (5项 and 六项 are the same kind).
+            let key = match cls.as_str() {
+                "个" => format!("个{}", noun.as_ref().map_or("", |n| &text[n.clone()])),
+                other => other.to_string(),
+            };
             found.push(Count {
                 range: base + num.start()..end,
                 num: base + num.start()..base + num.end(),

@@ -57,9 +57,9 @@ pub enum Problem {
         outer: Range<usize>,
         inner: Range<usize>,
     },
-    /// ASCII quotes standing in for a Chinese one. `opener` is the Chinese
+    /// ASCII quotes (or look-alikes such as 〞) standing in for a Chinese one. `opener` is the Chinese
     /// opener it closes, if any; `closer` the ASCII quote that closed an ASCII opener.
-    AsciiQuote {
+    StandIn {
         range: Range<usize>,
         stands_for: char,
         opener: Option<Range<usize>>,
@@ -160,7 +160,7 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
                         .push(Problem::UnmatchedClose { kind, range: here });
                 }
             }
-            '"' | '\'' => {
+            '"' | '\'' | '〞' | '〟' => {
                 // A run of ASCII quotes ('' counts as one quote mark).
                 let mut end = k + 1;
                 while end < chars.len() && chars[end].1 == c && end - k < 2 {
@@ -169,13 +169,15 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
                 let run_end = base + chars.get(end).map_or(body.len(), |&(o, _)| o);
                 let prev = k.checked_sub(1).map(|j| chars[j].1);
                 let next = chars.get(end).map(|&(_, ch)| ch);
-                let touches_han = prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
+                let lookalike = c == '〞' || c == '〟';
+                let touches_han =
+                    lookalike || prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
                 let is_apostrophe = c == '\''
                     && end - k == 1
                     && prev.is_some_and(|p| p.is_ascii_alphanumeric())
                     && next.is_some_and(|n| n.is_ascii_alphanumeric());
                 if touches_han && !is_apostrophe {
-                    let double = c == '"' || end - k == 2;
+                    let double = c != '\'' || end - k == 2;
                     let kind = if double {
                         PairKind::Double
                     } else {
@@ -187,13 +189,13 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
                         let o = stack.pop().unwrap();
                         let (_, closer) = kind.chars();
                         if o.ascii {
-                            out.problems.push(Problem::AsciiQuote {
+                            out.problems.push(Problem::StandIn {
                                 range: o.range.start..range.end,
                                 stands_for: kind.chars().0,
                                 opener: None,
                             });
                         } else {
-                            out.problems.push(Problem::AsciiQuote {
+                            out.problems.push(Problem::StandIn {
                                 range: range.clone(),
                                 stands_for: closer,
                                 opener: Some(o.range.clone()),
@@ -256,7 +258,7 @@ fn report_unclosed(o: Open, out: &mut Brackets) {
     if o.ascii {
         // A lone ASCII quote in Chinese text; a lone ASCII ( is left to halfwidth-punct.
         if o.kind != PairKind::Paren {
-            out.problems.push(Problem::AsciiQuote {
+            out.problems.push(Problem::StandIn {
                 range: o.range,
                 stands_for: o.kind.chars().0,
                 opener: None,
@@ -324,7 +326,7 @@ mod tests {
         let b = run(text);
         assert_eq!(b.problems.len(), 1);
         match &b.problems[0] {
-            Problem::AsciiQuote {
+            Problem::StandIn {
                 range,
                 stands_for,
                 opener,

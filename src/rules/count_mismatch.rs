@@ -87,13 +87,15 @@ struct Items {
     ranges: Vec<Range<usize>>,
     /// Another acceptable count (the last item may join two with 和/及).
     alt: Option<usize>,
+    /// The list ends with 等, so it may name only some of the counted things.
+    open_ended: bool,
 }
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let phrases = &ctx.packs.fixed_phrases.phrase;
     let mut out = Vec::new();
     for c in doc.counts.iter().filter(|c| c.value >= 2) {
-        let items = if let Some(items) = list_before(doc, c) {
+        let items = if let Some(items) = list_before(doc, c).filter(|_| c.value <= 10) {
             match c.set_phrase.map(|i| &phrases[i]) {
                 // A set phrase is checked only when its known members are listed.
                 Some(p) => {
@@ -119,6 +121,10 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         };
         let n = items.ranges.len();
         if n == c.value as usize || items.alt == Some(c.value as usize) || n == 0 {
+            continue;
+        }
+        // 「A、B等五项」: 等 leaves the list open, so only too many items is wrong.
+        if items.open_ended && n < c.value as usize {
             continue;
         }
         let phrase = &doc.text[c.range.clone()];
@@ -160,9 +166,14 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
     if last == '、' || !(crate::doc::chars::is_han(last) || last == '”') {
         return None;
     }
-    // The clause holding the list.
+    // The clause holding the list; for 「“A、B、C”三个到位」 the quotation.
+    let opener = if quoted_tail {
+        "“‘"
+    } else {
+        "，。；：！？,;:!?（(【"
+    };
     let clause_start = trimmed
-        .rfind(|ch: char| "，。；：！？,;:!?（(【".contains(ch))
+        .rfind(|ch: char| opener.contains(ch))
         .map_or(0, |i| i + trimmed[i..].chars().next().unwrap().len_utf8());
     let clause = &trimmed[clause_start..];
     let base = para.start + clause_start;
@@ -175,7 +186,11 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
                 for (i, _) in clause.match_indices('“') {
                     ranges.push(base + i..base + i + '“'.len_utf8());
                 }
-                return Some(Items { ranges, alt: None });
+                return Some(Items {
+                    ranges,
+                    alt: None,
+                    open_ended: false,
+                });
             }
         }
         return None;
@@ -188,7 +203,13 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
         start = i + '、'.len_utf8();
     }
     ranges.push(base + start..base + clause.len());
-    if ranges.iter().any(|r| r.is_empty()) {
+    // Items that hold numbers are statistics (稳经济47条、助企纾困22条), not a list of the counted things.
+    if ranges.iter().any(|r| {
+        r.is_empty()
+            || doc.text[r.clone()]
+                .chars()
+                .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+    }) {
         return None;
     }
     tail_end = tail_end.max(base);
@@ -197,7 +218,12 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
         .iter()
         .any(|j| last_item.contains(j))
         .then_some(ranges.len() + 1);
-    Some(Items { ranges, alt })
+    let open_ended = before[trimmed.len()..].contains('等');
+    Some(Items {
+        ranges,
+        alt,
+        open_ended,
+    })
 }
 
 /// What follows the count: introduced by ：/，即, or, when the count closes
@@ -275,26 +301,39 @@ fn introducer(rest: &str) -> Option<usize> {
 /// when only one of them is used.
 fn sentence_items(doc: &Document, start: usize, para_end: usize) -> Option<Items> {
     let text = &doc.text[start..para_end];
-    let end = text.find('。').unwrap_or(text.len());
+    let end = text
+        .find(['。', '!', '?', '！', '？'])
+        .unwrap_or(text.len());
     let sentence = &text[..end];
-    let sep = if sentence.contains('；') {
-        '；'
-    } else if sentence.contains('、') && !sentence.contains('，') {
-        '、'
-    } else if sentence.contains('，') && !sentence.contains('、') {
-        '，'
+    const SEMI: [char; 2] = ['；', ';'];
+    const COMMA: [char; 2] = ['，', ','];
+    // Items joined by 、 end at the first ，: 即思想到位、措施到位，坚决……
+    let sentence = match sentence.find(COMMA) {
+        Some(i) if !sentence.contains(SEMI) && sentence[..i].contains('、') => &sentence[..i],
+        _ => sentence,
+    };
+    let sep: &[char] = if sentence.contains(SEMI) {
+        &SEMI
+    } else if sentence.contains('、') && !sentence.contains(COMMA) {
+        &['、']
+    } else if sentence.contains(COMMA) && !sentence.contains('、') {
+        &COMMA
     } else {
         return None;
     };
     let mut ranges = Vec::new();
     let mut s = 0;
-    for (i, _) in sentence.match_indices(sep) {
+    for (i, m) in sentence.match_indices(sep) {
         ranges.push(start + s..start + i);
-        s = i + sep.len_utf8();
+        s = i + m.len();
     }
     ranges.push(start + s..start + sentence.len());
     ranges.retain(|r| !doc.text[r.clone()].trim().is_empty());
-    (ranges.len() >= 2).then_some(Items { ranges, alt: None })
+    (ranges.len() >= 2).then_some(Items {
+        ranges,
+        alt: None,
+        open_ended: false,
+    })
 }
 
 /// The numbered items opening the next paragraph and continuing after it.
@@ -343,7 +382,11 @@ fn run_items(doc: &Document, first: usize) -> Items {
         .map(|m| m.range.start..doc.paragraphs[m.para].range.end.min(m.range.end + 18))
         .map(|r| r.start..floor_char(&doc.text, r.end))
         .collect();
-    Items { ranges, alt: None }
+    Items {
+        ranges,
+        alt: None,
+        open_ended: false,
+    }
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {

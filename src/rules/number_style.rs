@@ -28,7 +28,8 @@ declare_rule! {
 fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     let mut by_key: BTreeMap<&str, Vec<&Count>> = BTreeMap::new();
     for c in &doc.counts {
-        if c.set_phrase.is_none() && (1..=10).contains(&c.value) && c.key.chars().count() >= 2 {
+        if c.set_phrase.is_none() && (1..=10).contains(&c.value) && c.key != "个" && c.key != "大"
+        {
             by_key.entry(c.key.as_str()).or_default().push(c);
         }
     }

@@ -1,4 +1,5 @@
 use crate::diag::Diagnostic;
+use crate::doc::chars::is_chinese;
 use crate::doc::Document;
 use crate::input::Format;
 use crate::packs::{class_has, Placeholders};
@@ -75,6 +76,11 @@ fn atoms(body: &str, format: Format, pack: &Placeholders) -> Vec<Range<usize>> {
             if class_has(&shape.not_before, prev) || class_has(&shape.not_after, next) {
                 continue;
             }
+            // A placeholder stands in Chinese text: an X among Latin letters,
+            // spaces or symbols is something else.
+            if !(prev.is_some_and(is_chinese) || next.is_some_and(is_chinese)) {
+                continue;
+            }
             if allowed(body, m.range(), &pack.allow.words) {
                 continue;
             }
@@ -131,7 +137,7 @@ fn meaning<'a>(body: &str, run: &Range<usize>, pack: &'a Placeholders) -> &'a st
     // Look just past the first atom: 「X年X月X日」 is judged by 「年X月」.
     let first_end = body[run.start..]
         .char_indices()
-        .find(|&(_, c)| !is_placeholder_char(c))
+        .find(|&(_, c)| !is_placeholder_char(c) && !c.is_ascii_digit())
         .map_or(run.end, |(i, _)| run.start + i);
     let after = &body[first_end..];
     let before = &body[..run.start];

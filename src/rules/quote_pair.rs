@@ -60,7 +60,7 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                 Diagnostic::new(
                     RULE.id,
                     open.clone(),
-                    format!("左{}“{o}”没有闭合：本段结束前缺少“{c}”", name(*kind)),
+                    format!("左{}（{o}）没有闭合：本段结束前缺少（{c}）", name(*kind)),
                 )
             }
             Problem::NestedDouble { outer, inner } => Diagnostic::new(
@@ -69,23 +69,28 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                 "双引号里直接套用了双引号：引号内再用引号时应改用单引号‘’",
             )
             .with_label(outer.clone(), "外层引号从这里开始"),
-            Problem::AsciiQuote {
+            Problem::StandIn {
                 range,
                 stands_for,
                 opener,
             } => {
                 let text = &doc.text[range.clone()];
+                let what = if text.is_ascii() {
+                    "半角引号"
+                } else {
+                    "形近符号"
+                };
                 let mut d = match opener {
                     Some(open) => Diagnostic::new(
                         RULE.id,
                         range.clone(),
-                        format!("用半角引号“{text}”代替了中文右引号“{stands_for}”"),
+                        format!("用{what}（{text}）代替了中文右引号（{stands_for}）"),
                     )
                     .with_label(open.clone(), "对应的左引号在这里"),
                     None => Diagnostic::new(
                         RULE.id,
                         range.clone(),
-                        format!("中文里使用了半角引号“{text}”：应使用中文引号“”或‘’"),
+                        format!("中文里使用了{what}（{text}）：应使用中文引号“”或‘’"),
                     ),
                 };
                 if opener.is_some() {
