@@ -15,6 +15,8 @@ pub struct Count {
     pub range: Range<usize>,
     /// Just the numeral.
     pub num: Range<usize>,
+    /// The numeral and its classifier (3个, 5项), without the noun.
+    pub unit: Range<usize>,
     pub value: u32,
     pub arabic: bool,
     /// What is counted, for comparing styles: 个 plus its noun (个方面), or
@@ -67,14 +69,11 @@ pub fn find(
             let noun = if cls.as_str() == "方面" {
                 None
             } else {
+                // The token holding or starting at the classifier's end.
+                let i = tokens.partition_point(|t| t.end <= abs_cls_end);
                 tokens
-                    .iter()
-                    .find(|t| t.start == abs_cls_end)
-                    .or_else(|| {
-                        tokens
-                            .iter()
-                            .find(|t| t.start < abs_cls_end && t.end > abs_cls_end)
-                    })
+                    .get(i)
+                    .filter(|t| t.start <= abs_cls_end)
                     .filter(|t| text[(*t).clone()].chars().all(is_han))
                     .map(|t| abs_cls_end.max(t.start)..t.end)
             };
@@ -88,6 +87,7 @@ pub fn find(
             found.push(Count {
                 range: base + num.start()..end,
                 num: base + num.start()..base + num.end(),
+                unit: base + num.start()..abs_cls_end,
                 value,
                 arabic: is_arabic(num.as_str()),
                 key,
@@ -120,6 +120,7 @@ pub fn find(
                 found.push(Count {
                     range: r.clone(),
                     num: r.start..r.start + digits.len(),
+                    unit: r.clone(),
                     value,
                     arabic: false,
                     key: name.to_string(),

@@ -55,6 +55,34 @@ impl LineIndex {
         let col = text[self.starts[line]..offset].chars().count() + 1;
         (line + 1, col)
     }
+
+    /// Like [`position`](Self::position), but resumes from the previous
+    /// answer when `offset` lies further on the same line, so that mapping
+    /// many sorted offsets on one very long line stays linear.
+    pub fn position_from(&self, text: &str, offset: usize, cursor: &mut Cursor) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let col = if cursor.line == line && cursor.offset <= offset && cursor.valid {
+            cursor.col + text[cursor.offset..offset].chars().count()
+        } else {
+            text[self.starts[line]..offset].chars().count() + 1
+        };
+        *cursor = Cursor {
+            line,
+            offset,
+            col,
+            valid: true,
+        };
+        (line + 1, col)
+    }
+}
+
+/// The last position computed by [`LineIndex::position_from`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cursor {
+    line: usize,
+    offset: usize,
+    col: usize,
+    valid: bool,
 }
 
 #[cfg(test)]
@@ -70,5 +98,9 @@ mod tests {
         assert_eq!(idx.position(text, x), (2, 5));
         assert_eq!(&text[idx.line_range(text, 0)], "标题");
         assert_eq!(&text[idx.line_range(text, 1)], "第二行，X");
+        let mut cur = Cursor::default();
+        for (o, _) in text.char_indices() {
+            assert_eq!(idx.position_from(text, o, &mut cur), idx.position(text, o));
+        }
     }
 }

@@ -82,6 +82,11 @@ const ENUMERATIVE: &[&str] = &[
     "结合",
 ];
 
+/// Words that end a clause's lead-in before a listed first item.
+const LEAD_INS: [char; 12] = [
+    '从', '在', '对', '把', '将', '以', '按', '就', '抓', '有', '为', '是',
+];
+
 /// The items a count was compared with.
 struct Items {
     ranges: Vec<Range<usize>>,
@@ -195,7 +200,6 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
         }
         return None;
     }
-    // If the list is itself inside a quotation opened in this clause, keep only what is inside.
     let mut ranges = Vec::new();
     let mut start = 0;
     for (i, _) in clause.match_indices('、') {
@@ -211,6 +215,16 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
                 .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
     }) {
         return None;
+    }
+    // The first item usually carries the clause's lead-in (重点从思想政治):
+    // label only what follows the last preposition.
+    let first = ranges[0].clone();
+    let lead = doc.text[first.clone()]
+        .rmatch_indices(LEAD_INS)
+        .next()
+        .map(|(i, m)| i + m.len());
+    if let Some(cut) = lead.filter(|&c| c < first.len()) {
+        ranges[0] = first.start + cut..first.end;
     }
     tail_end = tail_end.max(base);
     let last_item = &doc.text[ranges.last().unwrap().start..tail_end];
@@ -238,9 +252,12 @@ fn list_after(doc: &Document, c: &Count) -> Option<Items> {
             return next_paragraph_items(doc, c);
         }
         // Numbered items right after the introducer.
-        if let Some(i) = doc.outline.markers.iter().position(|m| {
-            m.range.start >= after_start && m.range.start <= after_start + 12 && m.ordinal == 1
-        }) {
+        let markers = &doc.outline.markers;
+        let i = markers.partition_point(|m| m.range.start < after_start);
+        if markers
+            .get(i)
+            .is_some_and(|m| m.range.start <= after_start + 12 && m.ordinal == 1)
+        {
             return Some(run_items(doc, i));
         }
         return sentence_items(doc, after_start, para.end);
@@ -250,10 +267,13 @@ fn list_after(doc: &Document, c: &Count) -> Option<Items> {
         .trim_end_matches(['。', '：', ':', ' '])
         .contains(['。', '！', '？']);
     let enumerative = ENUMERATIVE.iter().any(|n| c.key.ends_with(n));
-    let is_last_count = !doc
+    let later = doc
         .counts
+        .partition_point(|o| o.range.start <= c.range.start);
+    let is_last_count = !doc.counts[later..]
         .iter()
-        .any(|o| o.para == c.para && o.range.start > c.range.end && o.value >= 2);
+        .take_while(|o| o.para == c.para)
+        .any(|o| o.value >= 2);
     if last_sentence && enumerative && is_last_count {
         return next_paragraph_items(doc, c);
     }
@@ -339,11 +359,11 @@ fn sentence_items(doc: &Document, start: usize, para_end: usize) -> Option<Items
 /// The numbered items opening the next paragraph and continuing after it.
 fn next_paragraph_items(doc: &Document, c: &Count) -> Option<Items> {
     let next = c.para + 1;
-    let i = doc
-        .outline
-        .markers
-        .iter()
-        .position(|m| m.para == next && m.at_start && m.ordinal == 1)?;
+    let i = doc.outline.markers.partition_point(|m| m.para < next);
+    let m = doc.outline.markers.get(i)?;
+    if !(m.para == next && m.at_start && m.ordinal == 1) {
+        return None;
+    }
     Some(run_items(doc, i))
 }
 

@@ -93,7 +93,7 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                             Diagnostic::new(
                                 RULE.id,
                                 abs(off)..abs(cl + 1),
-                                "中文中使用了半角括号（()）：应改为全角括号（（））",
+                                "中文中使用了半角括号「()」：应改为全角「（）」",
                             )
                             .with_fix(
                                 Applicability::Safe,
@@ -126,7 +126,7 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                     RULE.id,
                     abs(off)..abs(off + 1),
                     format!(
-                        "中文中使用了半角标点（{c}）：应改为全角（{}）",
+                        "中文中使用了半角标点「{c}」：应改为全角「{}」",
                         full_width(c)
                     ),
                 )

@@ -11,7 +11,7 @@ declare_rule! {
     /// 同一文件里，同一类数量（“个方面”“条意见”“项措施”……）既用阿拉伯数字又用汉字数字，
     /// 例如第7行写“3个方面”，第15、21行写“四个方面”。报告占少数的写法，并标出占多数的
     /// 写法；两种一样多时报告阿拉伯数字的一方（公文中表示较小的数量习惯用汉字）。
-    /// 只比较十以内的数量。
+    /// 只比较二到十的数量（“一个”“一次”多是固定说法）。
     ///
     /// **为什么**：GB/T 15835—2011 要求同一文件中同类数字的写法保持一致。
     ///
@@ -28,7 +28,7 @@ declare_rule! {
 fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     let mut by_key: BTreeMap<&str, Vec<&Count>> = BTreeMap::new();
     for c in &doc.counts {
-        if c.set_phrase.is_none() && (1..=10).contains(&c.value) && c.key != "个" && c.key != "大"
+        if c.set_phrase.is_none() && (2..=10).contains(&c.value) && c.key != "个" && c.key != "大"
         {
             by_key.entry(c.key.as_str()).or_default().push(c);
         }
@@ -48,6 +48,14 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                 "汉字数字"
             }
         };
+        // 个 names its kind with the noun (3个方面); other classifiers alone (5项).
+        let span = |c: &Count| {
+            if key.starts_with('个') {
+                c.range.clone()
+            } else {
+                c.unit.clone()
+            }
+        };
         for c in counts.iter().filter(|c| c.arabic == minority_arabic) {
             let replacement = if minority_arabic {
                 han_number(c.value)
@@ -56,10 +64,10 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
             };
             let mut d = Diagnostic::new(
                 RULE.id,
-                c.range.clone(),
+                span(c),
                 format!(
                     "“{}”用了{}，而本文其他{}处“{key}”用{}：同类数量应统一写法",
-                    &doc.text[c.range.clone()],
+                    &doc.text[span(c)],
                     style(c.arabic),
                     if minority_arabic { han } else { arabic },
                     style(!c.arabic)
@@ -77,7 +85,7 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                 .filter(|m| m.arabic != minority_arabic)
                 .take(3)
             {
-                d = d.with_label(m.range.clone(), format!("这里用{}", style(m.arabic)));
+                d = d.with_label(span(m), format!("这里用{}", style(m.arabic)));
             }
             out.push(d);
         }

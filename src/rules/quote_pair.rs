@@ -60,7 +60,7 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                 Diagnostic::new(
                     RULE.id,
                     open.clone(),
-                    format!("左{}（{o}）没有闭合：本段结束前缺少（{c}）", name(*kind)),
+                    format!("左{}「{o}」没有闭合：本段结束前缺少「{c}」", name(*kind)),
                 )
             }
             Problem::NestedDouble { outer, inner } => Diagnostic::new(
@@ -84,13 +84,13 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                     Some(open) => Diagnostic::new(
                         RULE.id,
                         range.clone(),
-                        format!("用{what}（{text}）代替了中文右引号（{stands_for}）"),
+                        format!("用{what}「{text}」代替了中文右引号「{stands_for}」"),
                     )
                     .with_label(open.clone(), "对应的左引号在这里"),
                     None => Diagnostic::new(
                         RULE.id,
                         range.clone(),
-                        format!("中文里使用了{what}（{text}）：应使用中文引号“”或‘’"),
+                        format!("中文里使用了{what}「{text}」：应使用中文引号“”或‘’"),
                     ),
                 };
                 if opener.is_some() {

@@ -1,4 +1,5 @@
 use crate::diag::Diagnostic;
+use crate::doc::outline::Heading;
 use crate::doc::Document;
 use crate::packs::Template;
 use crate::rules::RuleCtx;
@@ -68,26 +69,28 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         if section.optional || matched.iter().any(|&(_, s)| s == si) {
             continue;
         }
-        // Report where it was expected: at the first heading of a later section.
+        // Report where it was expected: before the first heading of a later
+        // section, else after the last heading of an earlier one.
         let next = matched
             .iter()
             .find(|&&(_, s)| s > si)
             .map(|&(h, _)| headings[h]);
-        let (range, where_) = match next {
-            Some(h) => {
-                let p = &doc.paragraphs[h.para];
-                (
-                    p.range.clone(),
-                    format!("应在“{}”之前", doc.text[h.text.clone()].trim()),
-                )
-            }
-            None => {
-                let last = doc
-                    .paragraphs
-                    .last()
-                    .expect("a heading implies a paragraph");
-                (last.range.clone(), "应在文末".to_string())
-            }
+        let prev = matched
+            .iter()
+            .rev()
+            .find(|&&(_, s)| s < si)
+            .map(|&(h, _)| headings[h]);
+        let text_of = |h: &Heading| doc.text[h.text.clone()].trim().to_string();
+        let (range, where_) = match (next, prev) {
+            (Some(h), _) => (
+                doc.paragraphs[h.para].range.clone(),
+                format!("应在“{}”之前", text_of(h)),
+            ),
+            (None, Some(h)) => (
+                doc.paragraphs[h.para].range.clone(),
+                format!("应在“{}”部分之后", text_of(h)),
+            ),
+            (None, None) => (title_range(doc), "全文没有与之对应的标题".to_string()),
         };
         out.push(
             Diagnostic::new(
@@ -140,13 +143,16 @@ fn sections_list(t: &Template) -> String {
         .join("、")
 }
 
-fn no_sections(doc: &Document, template: &Template) -> Diagnostic {
-    let range = doc
-        .outline
+fn title_range(doc: &Document) -> std::ops::Range<usize> {
+    doc.outline
         .title
         .first()
         .map(|&i| doc.paragraphs[i].range.clone())
-        .unwrap_or(0..0);
+        .unwrap_or(0..0)
+}
+
+fn no_sections(doc: &Document, template: &Template) -> Diagnostic {
+    let range = title_range(doc);
     Diagnostic::new(
         RULE.id,
         range,

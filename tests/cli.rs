@@ -1,0 +1,358 @@
+//! The command line as a user meets it: exit codes, formats, files,
+//! directories, standard input and bad input.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+const DIRTY: &str = "县委常委班子2023年度民主生活会召开情况通报\n\nX年X月X日，县委召开会议，在全区营造氛围。\n一、基本情况\n二、存在的问题及原因\n三、整改措施\n";
+const CLEAN: &str = "关于做好节日期间安全工作的通知\n\n各乡镇人民政府，县直各单位：\n请认真做好节日期间安全工作。\n2025年1月20日\n";
+
+fn gwlint() -> Command {
+    let mut c = Command::cargo_bin("gwlint").unwrap();
+    c.env_remove("NO_COLOR").arg("--as-of").arg("2026-11-28");
+    c
+}
+
+/// Without options, for subcommands.
+fn plain() -> Command {
+    Command::cargo_bin("gwlint").unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &[u8]) -> std::path::PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(&p, text).unwrap();
+    p
+}
+
+fn json(out: &[u8]) -> Vec<Value> {
+    serde_json::from_slice::<Value>(out)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn clean_file_exits_zero_with_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", CLEAN.as_bytes());
+    let out = gwlint().arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("检查了 1 个文件：0 个错误，0 个警告"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn errors_exit_one_and_human_output_points_at_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", DIRTY.as_bytes());
+    let out = gwlint().arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("error[placeholder]"), "{stdout}");
+    assert!(stdout.contains("a.txt:3:1"), "{stdout}");
+    assert!(stdout.contains("error[mixed-jurisdiction]"), "{stdout}");
+    // Piped output carries no colour codes.
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
+}
+
+#[test]
+fn carets_align_under_wide_characters_in_a_trimmed_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!(
+        "标题\n\n{}，在全区营造氛围。\n全县上下，县委，全县，我县。\n",
+        "县委坚持学习".repeat(40)
+    );
+    let f = write(dir.path(), "long.txt", long.as_bytes());
+    let out = gwlint()
+        .arg(&f)
+        .arg("--select")
+        .arg("mixed-jurisdiction")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // The true column: 240 characters of filler, then ，在 → 全区 at column 243.
+    assert!(stdout.contains("long.txt:3:243"), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    let src = lines
+        .iter()
+        .position(|l| l.contains("在全区营造"))
+        .expect(&stdout);
+    assert!(
+        lines[src].contains('…'),
+        "long lines are trimmed: {}",
+        lines[src]
+    );
+    let caret_line = lines[src + 1];
+    // Display width up to 全区 in the source line equals the caret's offset.
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let before = &lines[src][..lines[src].find("全区").unwrap()];
+    let caret_at = caret_line.find('^').unwrap();
+    assert_eq!(
+        width(before),
+        width(&caret_line[..caret_at]),
+        "\n{}\n{}",
+        lines[src],
+        caret_line
+    );
+    assert!(caret_line.contains("^^^^"), "两个汉字宽 4 列: {caret_line}");
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "b.txt", DIRTY.as_bytes());
+    write(dir.path(), "a.txt", DIRTY.as_bytes());
+    let out = gwlint()
+        .arg("--format")
+        .arg("json")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let items = json(&out.stdout);
+    assert!(!items.is_empty());
+    let first = &items[0];
+    for key in [
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "byte_start",
+        "byte_end",
+        "fix",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key}: {first}");
+    }
+    // Sorted by path, line, column, rule.
+    let keys: Vec<(String, u64, u64, String)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_string(),
+                i["line"].as_u64().unwrap(),
+                i["column"].as_u64().unwrap(),
+                i["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert!(keys[0].0.ends_with("a.txt"));
+    // X年X月X日 on line 3, columns in characters, bytes in bytes.
+    let ph = items.iter().find(|i| i["rule"] == "placeholder").unwrap();
+    assert_eq!(
+        (ph["line"].as_u64(), ph["column"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert_eq!(ph["end_column"].as_u64(), Some(7));
+    let start = ph["byte_start"].as_u64().unwrap() as usize;
+    let end = ph["byte_end"].as_u64().unwrap() as usize;
+    assert_eq!(&DIRTY[start..end], "X年X月X日");
+}
+
+#[test]
+fn empty_json_is_an_empty_array() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", CLEAN.as_bytes());
+    let out = gwlint().arg("--format=json").arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(json(&out.stdout).is_empty());
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let out = gwlint()
+        .arg("--format")
+        .arg("json")
+        .arg("-")
+        .write_stdin(DIRTY)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let items = json(&out.stdout);
+    assert!(items.iter().all(|i| i["path"] == "<stdin>"));
+    assert!(items.iter().any(|i| i["rule"] == "placeholder"));
+}
+
+#[test]
+fn directories_are_walked_with_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "docs/a.txt", DIRTY.as_bytes());
+    write(dir.path(), "docs/sub/b.md", DIRTY.as_bytes());
+    write(dir.path(), "docs/c.docx.bak", DIRTY.as_bytes());
+    write(dir.path(), "docs/.hidden/d.txt", DIRTY.as_bytes());
+    write(dir.path(), "docs/target/e.txt", DIRTY.as_bytes());
+    write(dir.path(), "docs/node_modules/f.txt", DIRTY.as_bytes());
+    let out = gwlint()
+        .arg("--format")
+        .arg("json")
+        .arg(dir.path().join("docs"))
+        .output()
+        .unwrap();
+    let mut paths: Vec<String> = json(&out.stdout)
+        .iter()
+        .map(|i| i["path"].as_str().unwrap().replace('\\', "/"))
+        .collect();
+    paths.dedup();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(
+        paths[0].ends_with("docs/a.txt") && paths[1].ends_with("docs/sub/b.md"),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn missing_and_unreadable_files_are_named_and_the_rest_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", DIRTY.as_bytes());
+    let binary = write(dir.path(), "bin.txt", b"PK\x03\x04\x00\x00binary");
+    let gbk = write(dir.path(), "gbk.txt", &[0xB9, 0xE3, 0xB6, 0xAB]);
+    let out = gwlint()
+        .arg(dir.path().join("missing.txt"))
+        .arg(&binary)
+        .arg(&gbk)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("missing.txt: 路径不存在"), "{stdout}");
+    assert!(stdout.contains("bin.txt: 看起来是二进制文件"), "{stdout}");
+    assert!(
+        stdout.contains("gbk.txt: 不是有效的 UTF-8 文本（第 0 字节起"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("error[placeholder]"),
+        "the good file is still checked: {stdout}"
+    );
+    assert!(stdout.contains("3 个文件无法读取"), "{stdout}");
+}
+
+#[test]
+fn word_files_get_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.docx", b"PK\x03\x04");
+    let out = gwlint().arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("a.docx: 暂不支持 .docx 文件"), "{stdout}");
+}
+
+#[test]
+fn rules_lists_every_rule_and_explain_shows_docs() {
+    let out = plain().arg("rules").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for id in gwlint::rules::ALL.iter().map(|r| r.id) {
+        assert!(stdout.contains(id), "{id} missing from:\n{stdout}");
+    }
+    let out = plain()
+        .arg("explain")
+        .arg("count-mismatch")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("数量与所列条目不符"), "{stdout}");
+    assert!(stdout.contains("**不会报告**"), "{stdout}");
+}
+
+#[test]
+fn unknown_rule_suggests_the_nearest() {
+    let out = plain()
+        .arg("explain")
+        .arg("count-mismatc")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("是否想用“count-mismatch”"), "{stderr}");
+    let out = gwlint()
+        .arg("--select")
+        .arg("placeholdr")
+        .arg("-")
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn bad_arguments_exit_two() {
+    let out = gwlint()
+        .arg("--format")
+        .arg("xml")
+        .arg("-")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = gwlint()
+        .arg("--level")
+        .arg("村")
+        .arg("-")
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = plain()
+        .arg("--as-of")
+        .arg("2026/1/1")
+        .arg("-")
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn level_override_changes_the_verdict() {
+    let text = "工作总结\n\n全区上下，我区干部，区直单位。\n";
+    let out = gwlint()
+        .arg("--level")
+        .arg("县")
+        .arg("-")
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = gwlint().arg("-").write_stdin(text).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a district document calling itself 全区 is fine"
+    );
+}
+
+#[test]
+fn color_only_when_asked_or_on_a_terminal() {
+    let out = gwlint()
+        .arg("--color")
+        .arg("always")
+        .arg("-")
+        .write_stdin(DIRTY)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
+    let out = gwlint()
+        .env("NO_COLOR", "1")
+        .arg("-")
+        .write_stdin(DIRTY)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
+}
