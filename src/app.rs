@@ -78,8 +78,16 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         }
     };
     let mut reporter: Box<dyn Reporter> = match cli.format {
-        OutputFormat::Human => Box::new(Human::stdout(color)),
+        OutputFormat::Human => Box::new(Human::stdout(color, cli.verbose)),
         OutputFormat::Json => Box::new(Json::new(std::io::stdout().lock())),
+    };
+    let forced = match &cli.encoding {
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+                format!("未知的编码“{label}”，可用如 UTF-8、GB18030、GBK、Big5、UTF-16LE")
+            })?,
+        ),
+        None => None,
     };
     let (sources, walk_errors) = walk::collect(&paths);
     let mut summary = Summary::default();
@@ -90,8 +98,8 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
     }
     for source in sources {
         let (name, text) = match &source {
-            Source::Stdin => ("<stdin>".to_string(), input::read_stdin()),
-            Source::File(p) => (p.display().to_string(), input::read_path(p)),
+            Source::Stdin => ("<stdin>".to_string(), input::read_stdin(forced)),
+            Source::File(p) => (p.display().to_string(), input::read_path(p, forced)),
         };
         match text {
             Ok(text) => {

@@ -38,6 +38,14 @@ pub struct Cli {
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
 
+    /// 按此编码读取文件，不再自动识别（如 GB18030、GBK、Big5、UTF-16LE）
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// 显示更多信息（如每个文件识别出的编码）
+    #[arg(short, long)]
+    pub verbose: bool,
+
     /// 只运行这些规则（逗号分隔）
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,

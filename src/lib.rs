@@ -20,7 +20,7 @@ mod testing;
 use config::Options;
 use diag::Diagnostic;
 use doc::Document;
-use input::{Format, Text};
+use input::{Decoded, Format, Text};
 
 /// Lint an already decoded document.
 pub fn lint_document(doc: &Document, options: &Options) -> Vec<Diagnostic> {
@@ -39,6 +39,7 @@ pub fn lint_text(name: &str, text: &str, options: &Options) -> (Document, Vec<Di
         name: name.to_string(),
         text: text.to_string(),
         format: Format::Plain,
+        encoding: Decoded::UTF8,
     });
     let diags = lint_document(&doc, options);
     (doc, diags)

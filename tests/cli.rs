@@ -220,11 +220,11 @@ fn missing_and_unreadable_files_are_named_and_the_rest_still_checked() {
     let dir = tempfile::tempdir().unwrap();
     let good = write(dir.path(), "good.txt", DIRTY.as_bytes());
     let binary = write(dir.path(), "bin.txt", b"PK\x03\x04\x00\x00binary");
-    let gbk = write(dir.path(), "gbk.txt", &[0xB9, 0xE3, 0xB6, 0xAB]);
+    let garbled = write(dir.path(), "garbled.txt", &[0xB9, 0xE3, 0xFF, 0x41]);
     let out = gwlint()
         .arg(dir.path().join("missing.txt"))
         .arg(&binary)
-        .arg(&gbk)
+        .arg(&garbled)
         .arg(&good)
         .output()
         .unwrap();
@@ -233,7 +233,7 @@ fn missing_and_unreadable_files_are_named_and_the_rest_still_checked() {
     assert!(stdout.contains("missing.txt: 路径不存在"), "{stdout}");
     assert!(stdout.contains("bin.txt: 看起来是二进制文件"), "{stdout}");
     assert!(
-        stdout.contains("gbk.txt: 不是有效的 UTF-8 文本（第 0 字节起"),
+        stdout.contains("garbled.txt: 按 gb18030 编码无法解码（第 2 字节起）"),
         "{stdout}"
     );
     assert!(

@@ -16,7 +16,7 @@ fn seed_yields_exactly_the_designed_diagnostics() {
         return;
     };
     let path = shared.join("seeds/000_4ad656d6f473d90a.txt");
-    let doc = Document::new(input::read_path(&path).unwrap());
+    let doc = Document::new(input::read_path(&path, None).unwrap());
     let diags = gwlint::lint_document(&doc, &common::options());
     let found: Vec<(usize, &str, &str)> = diags
         .iter()

@@ -5,12 +5,13 @@
 pub mod chars;
 pub mod counts;
 pub mod lines;
+pub mod markdown;
 pub mod numerals;
 pub mod outline;
 pub mod pairs;
 pub mod segment;
 
-use crate::input::{Format, Text};
+use crate::input::{Decoded, Format, Text};
 use lines::LineIndex;
 use outline::{Heading, Outline};
 use pairs::Brackets;
@@ -27,8 +28,13 @@ pub struct Paragraph {
 #[derive(Debug)]
 pub struct Document {
     pub name: String,
+    /// The text the rules analyse: the source with non-prose parts (Markdown
+    /// code, comments, URLs) blanked out, byte for byte and column for column.
     pub text: String,
+    /// The original text, when it differs from `text`.
+    original: Option<String>,
     pub format: Format,
+    pub encoding: Decoded,
     pub lines: LineIndex,
     pub paragraphs: Vec<Paragraph>,
     /// Word tokens of all paragraphs, in order, as byte ranges.
@@ -37,13 +43,20 @@ pub struct Document {
     pub brackets: Brackets,
     /// Stated counts (四个方面, 3条, 六稳), in document order.
     pub counts: Vec<counts::Count>,
-    /// Byte ranges gwlint must not look into (Markdown code, comments, URLs).
-    pub skipped: Vec<Range<usize>>,
 }
 
 impl Document {
     pub fn new(input: Text) -> Document {
-        let Text { name, text, format } = input;
+        let Text {
+            name,
+            text: source,
+            format,
+            encoding,
+        } = input;
+        let (text, original) = match format {
+            Format::Markdown => (markdown::mask(&source), Some(source)),
+            Format::Plain => (source, None),
+        };
         let lines = LineIndex::new(&text);
         let paragraphs = split_paragraphs(&text, format);
         let jieba = segment::jieba();
@@ -94,7 +107,9 @@ impl Document {
         let counts = counts::find(&text, &paragraphs, &tokens, &phrases);
         Document {
             name,
+            original,
             format,
+            encoding,
             lines,
             tokens,
             outline: Outline {
@@ -105,7 +120,6 @@ impl Document {
             },
             brackets,
             counts,
-            skipped: Vec::new(),
             paragraphs,
             text,
         }
@@ -117,7 +131,13 @@ impl Document {
             name: name.to_string(),
             text: text.to_string(),
             format,
+            encoding: Decoded::UTF8,
         })
+    }
+
+    /// The original text, for showing to users and for applying fixes.
+    pub fn source(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.text)
     }
 
     pub fn para_text(&self, i: usize) -> &str {
@@ -156,13 +176,6 @@ impl Document {
         let lo = self.tokens.partition_point(|t| t.end <= range.start);
         let hi = self.tokens.partition_point(|t| t.start < range.end);
         &self.tokens[lo..hi.max(lo)]
-    }
-
-    /// Whether a byte range is inside text gwlint does not check.
-    pub fn is_skipped(&self, range: &Range<usize>) -> bool {
-        self.skipped
-            .iter()
-            .any(|s| s.start <= range.start && range.end <= s.end)
     }
 }
 

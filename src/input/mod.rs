@@ -1,6 +1,7 @@
 //! Turning a path or standard input into [`Text`]: size limits, binary
 //! detection and decoding. Rules never read files; everything starts here.
 
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -34,6 +35,33 @@ pub struct Text {
     pub name: String,
     pub text: String,
     pub format: Format,
+    /// How the bytes were encoded, so that a fix can write them back the same way.
+    pub encoding: Decoded,
+}
+
+/// The encoding a text was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decoded {
+    pub encoding: &'static Encoding,
+    /// Whether the bytes began with a byte-order mark.
+    pub bom: bool,
+}
+
+impl Decoded {
+    pub const UTF8: Decoded = Decoded {
+        encoding: UTF_8,
+        bom: false,
+    };
+
+    /// The name shown to users and in JSON: UTF-8, UTF-8-BOM, GB18030, GBK, Big5, UTF-16LE…
+    pub fn name(&self) -> String {
+        let base = self.encoding.name();
+        if self.bom && self.encoding == UTF_8 {
+            "UTF-8-BOM".to_string()
+        } else {
+            base.to_string()
+        }
+    }
 }
 
 /// Why a file could not be turned into text. Messages are for the user.
@@ -43,7 +71,10 @@ pub enum InputError {
     TooLarge(u64),
     Binary,
     Unsupported(String),
-    Encoding { offset: usize },
+    Encoding {
+        offset: usize,
+        encoding: &'static str,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -61,16 +92,16 @@ impl fmt::Display for InputError {
                 f,
                 "暂不支持 .{ext} 文件：请另存为 UTF-8 编码的 .txt 或 .md 后再检查"
             ),
-            InputError::Encoding { offset } => write!(
+            InputError::Encoding { offset, encoding } => write!(
                 f,
-                "不是有效的 UTF-8 文本（第 {offset} 字节起无法解码）：请将文件另存为 UTF-8 编码"
+                "按 {encoding} 编码无法解码（第 {offset} 字节起）：文件可能已损坏，或请用 --encoding 指定正确的编码"
             ),
         }
     }
 }
 
-/// Read and decode one file.
-pub fn read_path(path: &Path) -> Result<Text, InputError> {
+/// Read and decode one file; `forced` overrides encoding detection.
+pub fn read_path(path: &Path, forced: Option<&'static Encoding>) -> Result<Text, InputError> {
     let format = match Format::from_path(path) {
         Some(f) => f,
         None => match path.extension().and_then(|e| e.to_str()) {
@@ -97,15 +128,17 @@ pub fn read_path(path: &Path) -> Result<Text, InputError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(InputError::TooLarge(bytes.len() as u64));
     }
+    let (text, encoding) = decode(bytes, forced)?;
     Ok(Text {
         name: path.display().to_string(),
-        text: decode(bytes)?,
+        text,
         format,
+        encoding,
     })
 }
 
 /// Read standard input as one plain-text document.
-pub fn read_stdin() -> Result<Text, InputError> {
+pub fn read_stdin(forced: Option<&'static Encoding>) -> Result<Text, InputError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .take(MAX_FILE_BYTES + 1)
@@ -114,10 +147,12 @@ pub fn read_stdin() -> Result<Text, InputError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(InputError::TooLarge(bytes.len() as u64));
     }
+    let (text, encoding) = decode(bytes, forced)?;
     Ok(Text {
         name: "<stdin>".to_string(),
-        text: decode(bytes)?,
+        text,
         format: Format::Plain,
+        encoding,
     })
 }
 
@@ -128,42 +163,110 @@ fn is_known_unsupported(ext: &str) -> bool {
     )
 }
 
-/// Decode bytes to text: UTF-16 with a BOM, otherwise UTF-8 (a UTF-8 BOM is dropped).
-pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return decode_utf16(rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return decode_utf16(rest, u16::from_be_bytes);
-    }
-    let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    if looks_binary(&bytes) {
-        return Err(InputError::Binary);
-    }
-    String::from_utf8(bytes).map_err(|e| InputError::Encoding {
-        offset: e.utf8_error().valid_up_to(),
-    })
-}
-
-fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, InputError> {
-    if bytes.len() % 2 != 0 {
-        return Err(InputError::Encoding {
-            offset: bytes.len() + 1,
-        });
-    }
-    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
-    let mut out = String::with_capacity(bytes.len());
-    for (i, ch) in char::decode_utf16(units).enumerate() {
-        match ch {
-            Ok('\0') => return Err(InputError::Binary),
-            Ok(c) => out.push(c),
-            Err(_) => return Err(InputError::Encoding { offset: 2 + i * 2 }),
+/// Decode bytes: a byte-order mark first (UTF-8, UTF-16LE/BE), then UTF-8
+/// if valid, then UTF-16 without a BOM, then a detector restricted to the
+/// encodings Chinese text is found in (GB18030/GBK, Big5). Bytes that do
+/// not decode cleanly are an error naming the offset, never mojibake.
+pub fn decode(
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<(String, Decoded), InputError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
+        if forced.is_none_or(|f| f == enc) {
+            let text = strict(enc, &bytes[bom_len..], bom_len)?;
+            return Ok((
+                text,
+                Decoded {
+                    encoding: enc,
+                    bom: true,
+                },
+            ));
         }
     }
-    Ok(out)
+    let enc = match forced {
+        Some(f) => f,
+        None => detect(&bytes)?,
+    };
+    let text = strict(enc, &bytes, 0)?;
+    if text.contains('\0') {
+        return Err(InputError::Binary);
+    }
+    Ok((
+        text,
+        Decoded {
+            encoding: enc,
+            bom: false,
+        },
+    ))
+}
+
+fn detect(bytes: &[u8]) -> Result<&'static Encoding, InputError> {
+    if std::str::from_utf8(bytes).is_ok() {
+        return if looks_binary(bytes) {
+            Err(InputError::Binary)
+        } else {
+            Ok(UTF_8)
+        };
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return Ok(enc);
+    }
+    if looks_binary(bytes) {
+        return Err(InputError::Binary);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // GB18030 is a superset of GBK: decoding with it loses nothing.
+    // Anything else chardetng may guess is not a Chinese encoding; GB18030
+    // then either decodes cleanly or reports the offset where it cannot.
+    Ok(if guess == BIG5 { BIG5 } else { GB18030 })
+}
+
+/// UTF-16 without a BOM: zero bytes (the high halves of ASCII characters
+/// such as line breaks) fall almost only on odd (LE) or even (BE) offsets.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    let pairs = sample.len() / 2;
+    if odd * 100 >= pairs && even * 10 <= odd {
+        Some(UTF_16LE)
+    } else if even * 100 >= pairs && odd * 10 <= even {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Decode without replacement characters; a malformed sequence is an error
+/// at its byte offset (counted from the start of the file).
+fn strict(enc: &'static Encoding, bytes: &[u8], base: usize) -> Result<String, InputError> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len() * 3),
+    );
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(out),
+        encoding_rs::DecoderResult::Malformed(bad, after) => Err(InputError::Encoding {
+            offset: base + read - bad as usize - after as usize,
+            encoding: enc.name(),
+        }),
+        encoding_rs::DecoderResult::OutputFull => {
+            unreachable!("the buffer was sized for the input")
+        }
+    }
 }
 
 /// A NUL byte in the first 8 KiB marks a binary file (as git and grep decide).
@@ -175,30 +278,66 @@ fn looks_binary(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    fn text(bytes: Vec<u8>) -> (String, String) {
+        let (t, d) = decode(bytes, None).unwrap();
+        (t, d.name())
+    }
+
+    const SAMPLE: &str =
+        "关于做好防汛工作的通知\r\n各乡镇人民政府，县直各单位：\r\n请于2024年6月1日前报送。\r\n";
+
     #[test]
-    fn utf8_bom_is_dropped() {
-        let t = decode("\u{feff}通知".as_bytes().to_vec()).unwrap();
-        assert_eq!(t, "通知");
+    fn utf8_with_and_without_bom() {
+        assert_eq!(
+            text(SAMPLE.as_bytes().to_vec()),
+            (SAMPLE.to_string(), "UTF-8".into())
+        );
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice(SAMPLE.as_bytes());
+        assert_eq!(text(b), (SAMPLE.to_string(), "UTF-8-BOM".into()));
     }
 
     #[test]
-    fn utf16_le_and_be_with_bom_decode() {
-        let mut le = vec![0xFF, 0xFE];
-        let mut be = vec![0xFE, 0xFF];
-        for u in "通知，X".encode_utf16() {
-            le.extend_from_slice(&u.to_le_bytes());
-            be.extend_from_slice(&u.to_be_bytes());
-        }
-        assert_eq!(decode(le).unwrap(), "通知，X");
-        assert_eq!(decode(be).unwrap(), "通知，X");
+    fn utf16_with_and_without_bom() {
+        let le: Vec<u8> = SAMPLE
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let be: Vec<u8> = SAMPLE
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(text([vec![0xFF, 0xFE], le.clone()].concat()).0, SAMPLE);
+        assert_eq!(text([vec![0xFE, 0xFF], be.clone()].concat()).0, SAMPLE);
+        assert_eq!(text(le), (SAMPLE.to_string(), "UTF-16LE".into()));
+        assert_eq!(text(be), (SAMPLE.to_string(), "UTF-16BE".into()));
     }
 
     #[test]
-    fn invalid_utf8_reports_offset() {
+    fn gbk_gb18030_and_big5_are_detected() {
+        let (gbk, _, _) = encoding_rs::GBK.encode(SAMPLE);
+        assert_eq!(
+            text(gbk.into_owned()),
+            (SAMPLE.to_string(), "gb18030".into())
+        );
+        let (big5, _, _) =
+            BIG5.encode("關於做好防汛工作的通知，請各鄉鎮人民政府於六月一日前報送有關材料。");
+        assert_eq!(text(big5.into_owned()).1, "Big5");
+    }
+
+    #[test]
+    fn undecodable_bytes_report_their_offset() {
         let mut b = "通知".as_bytes().to_vec();
-        b.extend_from_slice(&[0xB9, 0xE3]); // GBK 广, invalid UTF-8
-        match decode(b) {
-            Err(InputError::Encoding { offset }) => assert_eq!(offset, 6),
+        b.extend_from_slice(&[0xB9, 0xE3]); // GBK 广 after UTF-8: neither encoding fits
+        b.extend_from_slice(&[0xFF, 0xFF]);
+        match decode(b, None) {
+            Err(InputError::Encoding { offset, .. }) => assert!(offset >= 6, "{offset}"),
+            other => panic!("unexpected {other:?}"),
+        }
+        match decode(vec![0xE9, 0x80], Some(UTF_8)) {
+            Err(InputError::Encoding { offset, encoding }) => {
+                assert_eq!((offset, encoding), (0, "UTF-8"));
+            }
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -206,7 +345,10 @@ mod tests {
     #[test]
     fn nul_bytes_mean_binary() {
         assert!(matches!(
-            decode(vec![0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]),
+            decode(
+                vec![0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x01, 0x02, 0x03],
+                None
+            ),
             Err(InputError::Binary)
         ));
     }

@@ -12,16 +12,19 @@ use codespan_reporting::term::{self, Config};
 pub struct Human<W: WriteColor> {
     out: W,
     config: Config,
+    verbose: bool,
 }
 
 impl Human<StandardStream> {
-    pub fn stdout(color: bool) -> Self {
+    pub fn stdout(color: bool, verbose: bool) -> Self {
         let choice = if color {
             ColorChoice::Always
         } else {
             ColorChoice::Never
         };
-        Human::new(StandardStream::stdout(choice))
+        let mut h = Human::new(StandardStream::stdout(choice));
+        h.verbose = verbose;
+        h
     }
 }
 
@@ -30,6 +33,7 @@ impl<W: WriteColor> Human<W> {
         Human {
             out,
             config: Config::default(),
+            verbose: false,
         }
     }
 
@@ -65,10 +69,19 @@ fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
 
 impl<W: WriteColor> Reporter for Human<W> {
     fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
+        if self.verbose {
+            writeln!(
+                self.out,
+                "{}：编码 {}，{} 个问题",
+                doc.name,
+                doc.encoding.name(),
+                diags.len()
+            )?;
+        }
         for d in diags {
             let mut ranges = vec![d.range.clone()];
             ranges.extend(d.labels.iter().map(|l| l.range.clone()));
-            let window = Window::new(&doc.name, &doc.text, &doc.lines, &ranges);
+            let window = Window::new(&doc.name, doc.source(), &doc.lines, &ranges);
             let cs = to_codespan(d, &window);
             term::emit_to_write_style(&mut self.out, &self.config, &window, &cs)
                 .map_err(std::io::Error::other)?;

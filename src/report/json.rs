@@ -24,6 +24,8 @@ struct Record<'a> {
     fix: Option<FixRecord>,
     labels: Vec<LabelRecord<'a>>,
     notes: &'a [String],
+    /// The encoding the file was read in (UTF-8, UTF-8-BOM, GB18030, Big5, UTF-16LE…).
+    encoding: String,
 }
 
 #[derive(Serialize)]
@@ -102,6 +104,7 @@ fn record<'a>(doc: &'a Document, d: &'a Diagnostic, cursor: &mut Cursor) -> Reco
             })
             .collect(),
         notes: &d.notes,
+        encoding: doc.encoding.name(),
     }
 }
 

@@ -1,7 +1,6 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
 use crate::doc::chars::is_chinese;
 use crate::doc::Document;
-use crate::input::Format;
 use crate::rules::RuleCtx;
 use regex::Regex;
 use std::ops::Range;
@@ -19,7 +18,7 @@ declare_rule! {
     /// **会报告**：`在岗尽责,科学谋划`、`来源:县统计局`、`(2023年)`。
     ///
     /// **不会报告**：数字中的标点（`3.5%`、`1,000`、`1:1000`、`18:00`）、网址和电子邮箱、
-    /// 两边都是外文或数字的标点（`GDP, CPI`）、Markdown 链接的括号。
+    /// 两边都是外文或数字的标点（`GDP, CPI`）；Markdown 中的代码、链接地址。
     pub static RULE = {
         id: "halfwidth-punct",
         severity: Warning,
@@ -68,9 +67,6 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
             let digits = prev.is_some_and(|p| p.is_ascii_digit())
                 && next.is_some_and(|n| n.is_ascii_digit());
             if matches!(c, ':' | ',') && digits {
-                continue;
-            }
-            if c == '(' && doc.format == Format::Markdown && prev == Some(']') {
                 continue;
             }
             let abs = |o: usize| p.range.start + o;

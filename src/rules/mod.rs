@@ -104,9 +104,7 @@ pub fn run(doc: &Document, ctx: &RuleCtx, selected: &[&'static Rule]) -> Vec<Dia
             } else {
                 rule.severity
             };
-            if !doc.is_skipped(&d.range) {
-                out.push(d);
-            }
+            out.push(d);
         }
     }
     out.sort_by(|a, b| {

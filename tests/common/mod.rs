@@ -29,7 +29,7 @@ pub fn options() -> Options {
 /// Lint a file and render each diagnostic as one stable line:
 /// `LINE:COL rule severity 「flagged text」 message`.
 pub fn render(path: &Path) -> Vec<String> {
-    let text = input::read_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = input::read_path(path, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let doc = Document::new(text);
     gwlint::lint_document(&doc, &options())
         .iter()
