@@ -17,9 +17,13 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_TROUBLE: u8 = 2;
 
+const BROKEN_PIPE: &str = "\u{0}broken pipe";
+
 pub fn run(cli: Cli) -> ExitCode {
     match run_inner(cli) {
         Ok(code) => ExitCode::from(code),
+        // Output piped into `head` and closed early: stop quietly.
+        Err(message) if message.contains(BROKEN_PIPE) => ExitCode::from(EXIT_OK),
         Err(message) => {
             eprintln!("gwlint: {message}");
             ExitCode::from(EXIT_TROUBLE)
@@ -91,7 +95,13 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
     };
     let (sources, walk_errors) = walk::collect(&paths);
     let mut summary = Summary::default();
-    let io = |e: std::io::Error| format!("写出结果失败：{e}");
+    let io = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            BROKEN_PIPE.to_string()
+        } else {
+            format!("写出结果失败：{e}")
+        }
+    };
     for e in &walk_errors {
         summary.unreadable += 1;
         reporter.unreadable(&e.path, &e.message).map_err(io)?;

@@ -40,6 +40,7 @@ pub fn lint_text(name: &str, text: &str, options: &Options) -> (Document, Vec<Di
         text: text.to_string(),
         format: Format::Plain,
         encoding: Decoded::UTF8,
+        generated: Vec::new(),
     });
     let diags = lint_document(&doc, options);
     (doc, diags)

@@ -244,13 +244,16 @@ fn missing_and_unreadable_files_are_named_and_the_rest_still_checked() {
 }
 
 #[test]
-fn word_files_get_a_clear_error() {
+fn broken_word_files_get_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "a.docx", b"PK\x03\x04");
     let out = gwlint().arg(&f).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("a.docx: 暂不支持 .docx 文件"), "{stdout}");
+    assert!(
+        stdout.contains("a.docx: 不是有效的 .docx（zip）文件"),
+        "{stdout}"
+    );
 }
 
 #[test]

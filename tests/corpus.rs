@@ -11,7 +11,10 @@ fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = entry.unwrap().path();
         if p.is_dir() {
             drafts(&p, out);
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")) {
+        } else if matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md" | "docx")
+        ) {
             out.push(p);
         }
     }

@@ -35,6 +35,8 @@ pub struct Document {
     original: Option<String>,
     pub format: Format,
     pub encoding: Decoded,
+    /// Text generated rather than written (Word's automatic numbering).
+    pub generated: Vec<Range<usize>>,
     pub lines: LineIndex,
     pub paragraphs: Vec<Paragraph>,
     /// Word tokens of all paragraphs, in order, as byte ranges.
@@ -52,10 +54,11 @@ impl Document {
             text: source,
             format,
             encoding,
+            generated,
         } = input;
         let (text, original) = match format {
             Format::Markdown => (markdown::mask(&source), Some(source)),
-            Format::Plain => (source, None),
+            Format::Plain | Format::Docx => (source, None),
         };
         let lines = LineIndex::new(&text);
         let paragraphs = split_paragraphs(&text, format);
@@ -76,10 +79,15 @@ impl Document {
         for p in &paragraphs {
             markers.extend(outline::paragraph_markers(&text, p.index, p));
         }
+        for m in &mut markers {
+            m.generated = generated
+                .iter()
+                .any(|g| g.start <= m.range.start && m.range.start < g.end);
+        }
         let title = match format {
             Format::Markdown => markdown_title(&text, &paragraphs)
                 .unwrap_or_else(|| outline::find_title(&text, &paragraphs, &markers)),
-            Format::Plain => outline::find_title(&text, &paragraphs, &markers),
+            Format::Plain | Format::Docx => outline::find_title(&text, &paragraphs, &markers),
         };
         let mut headings: Vec<Heading> = markers
             .iter()
@@ -110,6 +118,7 @@ impl Document {
             original,
             format,
             encoding,
+            generated,
             lines,
             tokens,
             outline: Outline {
@@ -132,6 +141,7 @@ impl Document {
             text: text.to_string(),
             format,
             encoding: Decoded::UTF8,
+            generated: Vec::new(),
         })
     }
 

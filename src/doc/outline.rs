@@ -73,6 +73,8 @@ pub struct Marker {
     pub para: usize,
     /// Whether the marker opens its paragraph.
     pub at_start: bool,
+    /// Whether Word generated it (automatic numbering), rather than the author typing it.
+    pub generated: bool,
 }
 
 /// A heading: a paragraph opened by a heading-style marker, or a Markdown `#` line.
@@ -160,6 +162,7 @@ pub fn paragraph_markers(text: &str, para_index: usize, para: &Paragraph) -> Vec
                 range: base + lead..base + lead + end,
                 para: para_index,
                 at_start: true,
+                generated: false,
             });
             start_end = lead + end;
         }
@@ -207,6 +210,7 @@ pub fn paragraph_markers(text: &str, para_index: usize, para: &Paragraph) -> Vec
             range: base + whole.start()..base + end,
             para: para_index,
             at_start: whole.start() == lead,
+            generated: false,
         });
     }
     out

@@ -1,5 +1,8 @@
 //! Turning a path or standard input into [`Text`]: size limits, binary
-//! detection and decoding. Rules never read files; everything starts here.
+//! detection and decoding, Word extraction. Rules never read files;
+//! everything starts here.
+
+pub mod docx;
 
 use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use std::fmt;
@@ -14,6 +17,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub enum Format {
     Plain,
     Markdown,
+    /// Text extracted from a Word file: one paragraph per line.
+    Docx,
 }
 
 impl Format {
@@ -23,6 +28,7 @@ impl Format {
         match ext.as_str() {
             "txt" | "text" => Some(Format::Plain),
             "md" | "markdown" => Some(Format::Markdown),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -37,6 +43,8 @@ pub struct Text {
     pub format: Format,
     /// How the bytes were encoded, so that a fix can write them back the same way.
     pub encoding: Decoded,
+    /// Text that was generated rather than read (Word's automatic numbering).
+    pub generated: Vec<std::ops::Range<usize>>,
 }
 
 /// The encoding a text was read in.
@@ -75,6 +83,7 @@ pub enum InputError {
         offset: usize,
         encoding: &'static str,
     },
+    Docx(String),
 }
 
 impl fmt::Display for InputError {
@@ -90,8 +99,9 @@ impl fmt::Display for InputError {
             InputError::Binary => write!(f, "看起来是二进制文件，不是文本，未检查"),
             InputError::Unsupported(ext) => write!(
                 f,
-                "暂不支持 .{ext} 文件：请另存为 UTF-8 编码的 .txt 或 .md 后再检查"
+                "暂不支持 .{ext} 文件：请在 Word/WPS 中另存为 .docx，或另存为 .txt 后再检查"
             ),
+            InputError::Docx(msg) => write!(f, "{msg}"),
             InputError::Encoding { offset, encoding } => write!(
                 f,
                 "按 {encoding} 编码无法解码（第 {offset} 字节起）：文件可能已损坏，或请用 --encoding 指定正确的编码"
@@ -128,12 +138,23 @@ pub fn read_path(path: &Path, forced: Option<&'static Encoding>) -> Result<Text,
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(InputError::TooLarge(bytes.len() as u64));
     }
+    if format == Format::Docx {
+        let extracted = docx::extract(&bytes)?;
+        return Ok(Text {
+            name: path.display().to_string(),
+            text: extracted.text,
+            format,
+            encoding: Decoded::UTF8,
+            generated: extracted.generated,
+        });
+    }
     let (text, encoding) = decode(bytes, forced)?;
     Ok(Text {
         name: path.display().to_string(),
         text,
         format,
         encoding,
+        generated: Vec::new(),
     })
 }
 
@@ -153,13 +174,14 @@ pub fn read_stdin(forced: Option<&'static Encoding>) -> Result<Text, InputError>
         text,
         format: Format::Plain,
         encoding,
+        generated: Vec::new(),
     })
 }
 
 fn is_known_unsupported(ext: &str) -> bool {
     matches!(
         ext.to_ascii_lowercase().as_str(),
-        "docx" | "doc" | "wps" | "pdf" | "rtf" | "odt" | "xls" | "xlsx" | "ppt" | "pptx"
+        "doc" | "wps" | "pdf" | "rtf" | "odt" | "xls" | "xlsx" | "ppt" | "pptx"
     )
 }
 

@@ -5,6 +5,7 @@ use super::window::Window;
 use super::{Reporter, Summary};
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
+use crate::input::Format;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
 use codespan_reporting::term::{self, Config};
@@ -42,7 +43,7 @@ impl<W: WriteColor> Human<W> {
     }
 }
 
-fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
+fn to_codespan(d: &Diagnostic, doc: &Document, window: &Window) -> CsDiagnostic<()> {
     let base = match d.severity {
         Severity::Error => CsDiagnostic::error(),
         Severity::Warning => CsDiagnostic::warning(),
@@ -54,6 +55,18 @@ fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
             .map(|l| Label::secondary((), window.map(&l.range)).with_message(l.message.clone())),
     );
     let mut notes = d.notes.clone();
+    if doc.format == Format::Docx {
+        let (line, col) = doc.lines.position(&doc.text, d.range.start);
+        notes.push(format!("位置：第{line}段第{col}字"));
+    }
+    let touches = |r: &std::ops::Range<usize>| {
+        doc.generated
+            .iter()
+            .any(|g| g.start < r.end.max(r.start + 1) && r.start < g.end)
+    };
+    if touches(&d.range) || d.labels.iter().any(|l| touches(&l.range)) {
+        notes.push("其中的编号由 Word 自动编号生成，请在 Word 中调整".to_string());
+    }
     if let Some(fix) = &d.fix {
         let how = match fix.applicability {
             crate::diag::Applicability::Safe => "可自动修复",
@@ -82,9 +95,13 @@ impl<W: WriteColor> Reporter for Human<W> {
             let mut ranges = vec![d.range.clone()];
             ranges.extend(d.labels.iter().map(|l| l.range.clone()));
             let window = Window::new(&doc.name, doc.source(), &doc.lines, &ranges);
-            let cs = to_codespan(d, &window);
-            term::emit_to_write_style(&mut self.out, &self.config, &window, &cs)
-                .map_err(std::io::Error::other)?;
+            let cs = to_codespan(d, doc, &window);
+            term::emit_to_write_style(&mut self.out, &self.config, &window, &cs).map_err(|e| {
+                match e {
+                    codespan_reporting::files::Error::Io(io) => io,
+                    other => std::io::Error::other(other),
+                }
+            })?;
         }
         Ok(())
     }

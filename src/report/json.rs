@@ -5,6 +5,7 @@ use super::{Reporter, Summary};
 use crate::diag::{Applicability, Diagnostic};
 use crate::doc::lines::Cursor;
 use crate::doc::Document;
+use crate::input::Format;
 use serde::Serialize;
 use std::io::Write;
 use std::ops::Range;
@@ -26,6 +27,9 @@ struct Record<'a> {
     notes: &'a [String],
     /// The encoding the file was read in (UTF-8, UTF-8-BOM, GB18030, Big5, UTF-16LE…).
     encoding: String,
+    /// For Word files: the paragraph (1-based) holding the diagnostic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +109,7 @@ fn record<'a>(doc: &'a Document, d: &'a Diagnostic, cursor: &mut Cursor) -> Reco
             .collect(),
         notes: &d.notes,
         encoding: doc.encoding.name(),
+        paragraph: (doc.format == Format::Docx).then_some(line),
     }
 }
 

@@ -45,3 +45,62 @@ pub fn render(path: &Path) -> Vec<String> {
         })
         .collect()
 }
+
+/// Escape text for WordprocessingML.
+pub fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A paragraph of Word XML whose text is split into runs of `run_len`
+/// characters (so words are cut across runs, as Word often does).
+pub fn word_paragraph(text: &str, run_len: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let runs: String = chars
+        .chunks(run_len.max(1))
+        .map(|c| {
+            format!(
+                "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                xml_escape(&c.iter().collect::<String>())
+            )
+        })
+        .collect();
+    format!("<w:p>{runs}</w:p>")
+}
+
+/// Wrap body XML as word/document.xml.
+pub fn word_document(body: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>{body}</w:body></w:document>"
+    )
+}
+
+/// Build a .docx (zip) from parts, deterministically (fixed timestamps).
+pub fn docx(parts: &[(&str, &str)], compress: bool) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let method = if compress {
+        zip::CompressionMethod::Deflated
+    } else {
+        zip::CompressionMethod::Stored
+    };
+    let opts = SimpleFileOptions::default()
+        .compression_method(method)
+        .last_modified_time(zip::DateTime::default());
+    let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    w.start_file("[Content_Types].xml", opts).unwrap();
+    w.write_all(content_types.as_bytes()).unwrap();
+    for (name, content) in parts {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(content.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// A .docx holding `text`, one Word paragraph per line, runs cut every 3 characters.
+pub fn docx_from_text(text: &str) -> Vec<u8> {
+    let body: String = text.lines().map(|l| word_paragraph(l, 3)).collect();
+    docx(&[("word/document.xml", &word_document(&body))], false)
+}

@@ -1,0 +1,532 @@
+//! Reading the text of a Word `.docx` file: the body in reading order
+//! (paragraphs, runs, hyperlinks, tracked insertions, tables, text boxes),
+//! then footnotes and endnotes. Tracked deletions and field codes are
+//! dropped. Word's automatic numbering is resolved into the text, so that
+//! a paragraph Word numbers as （一） reads exactly like typed numbering;
+//! the generated labels are recorded as such.
+//!
+//! Each Word paragraph becomes one line, so line N is paragraph N.
+//! Hostile files are refused: too many parts, a part too large when
+//! uncompressed or compressed too well (zip bombs), XML nested too deep.
+
+use super::InputError;
+use crate::doc::outline::han_number;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+use std::ops::Range;
+
+/// Most parts a .docx may hold.
+const MAX_ENTRIES: usize = 10_000;
+/// Largest uncompressed part read.
+const MAX_PART: u64 = 64 * 1024 * 1024;
+/// Highest compression ratio accepted for parts over 1 MiB.
+const MAX_RATIO: u64 = 200;
+/// Deepest XML nesting accepted.
+const MAX_DEPTH: usize = 256;
+
+/// The extracted text and where Word generated numbering labels.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub text: String,
+    pub generated: Vec<Range<usize>>,
+}
+
+fn err(msg: impl Into<String>) -> InputError {
+    InputError::Docx(msg.into())
+}
+
+/// Extract the text of a .docx held in memory.
+pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(err(
+            "这是加密的 Word 文件或旧版 .doc 文件：请在 Word/WPS 中取消加密并另存为 .docx",
+        ));
+    }
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| err(format!("不是有效的 .docx（zip）文件：{e}")))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(err(format!(
+            "包含 {} 个部件，超过上限 {MAX_ENTRIES}",
+            zip.len()
+        )));
+    }
+    let body = read_part(&mut zip, "word/document.xml")?
+        .ok_or_else(|| err("缺少 word/document.xml，不是 Word 文档"))?;
+    let numbering = match read_part(&mut zip, "word/numbering.xml")? {
+        Some(xml) => Numbering::parse(&xml)?,
+        None => Numbering::default(),
+    };
+    let styles = match read_part(&mut zip, "word/styles.xml")? {
+        Some(xml) => style_numbering(&xml)?,
+        None => HashMap::new(),
+    };
+    let mut walker = Walker {
+        numbering,
+        styles,
+        counters: HashMap::new(),
+        out: Extracted::default(),
+    };
+    walker.walk(&body, None)?;
+    for part in ["word/footnotes.xml", "word/endnotes.xml"] {
+        if let Some(xml) = read_part(&mut zip, part)? {
+            walker.walk(&xml, Some(()))?;
+        }
+    }
+    Ok(walker.out)
+}
+
+fn read_part(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, InputError> {
+    let mut f = match zip.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(err(format!("无法读取 {name}：{e}"))),
+    };
+    if f.encrypted() {
+        return Err(err("文件已加密：请取消加密后另存为 .docx"));
+    }
+    let (size, packed) = (f.size(), f.compressed_size().max(1));
+    if size > MAX_PART {
+        return Err(err(format!(
+            "{name} 解压后 {} MiB，超过上限 {} MiB",
+            size >> 20,
+            MAX_PART >> 20
+        )));
+    }
+    if size > 1 << 20 && size / packed > MAX_RATIO {
+        return Err(err(format!(
+            "{name} 的压缩比异常（{}:1），疑为压缩炸弹，未检查",
+            size / packed
+        )));
+    }
+    let mut buf = Vec::with_capacity(size as usize);
+    // The declared size may lie: never read more than the limit.
+    (&mut f)
+        .take(MAX_PART + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| err(format!("无法解压 {name}：{e}")))?;
+    if buf.len() as u64 > MAX_PART {
+        return Err(err(format!("{name} 解压后超过上限 {} MiB", MAX_PART >> 20)));
+    }
+    String::from_utf8(buf)
+        .map(Some)
+        .map_err(|_| err(format!("{name} 不是 UTF-8 编码的 XML")))
+}
+
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .map(|a| a.value.to_string())
+}
+
+/// Events of an XML part with a depth guard.
+fn events(
+    xml: &str,
+    mut f: impl FnMut(&Event, usize) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    let mut reader = Reader::from_str(xml);
+    let mut depth = 0usize;
+    loop {
+        let ev = reader.read_event().map_err(|e| {
+            err(format!(
+                "XML 格式错误（第 {} 字节附近）：{e}",
+                reader.buffer_position()
+            ))
+        })?;
+        match &ev {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(err(format!("XML 嵌套超过 {MAX_DEPTH} 层，未检查")));
+                }
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        f(&ev, depth)?;
+        if let Event::End(_) = ev {
+            depth = depth.saturating_sub(1);
+        }
+    }
+}
+
+/// One level of a numbering definition.
+#[derive(Debug, Clone)]
+struct Level {
+    format: String,
+    text: String,
+    start: u32,
+}
+
+#[derive(Debug, Default)]
+struct Numbering {
+    /// abstractNumId → levels by ilvl.
+    abstracts: HashMap<String, Vec<Option<Level>>>,
+    /// numId → (abstractNumId, start overrides by ilvl).
+    nums: HashMap<String, (String, HashMap<usize, u32>)>,
+}
+
+impl Numbering {
+    fn parse(xml: &str) -> Result<Numbering, InputError> {
+        let mut n = Numbering::default();
+        let mut abstract_id: Option<String> = None;
+        let mut num_id: Option<String> = None;
+        let mut ilvl: Option<usize> = None;
+        let mut override_lvl: Option<usize> = None;
+        events(xml, |ev, _| {
+            let (e, is_end) = match ev {
+                Event::Start(e) | Event::Empty(e) => (e, false),
+                Event::End(end) => {
+                    match end.name().as_ref() {
+                        "w:abstractNum" => abstract_id = None,
+                        "w:num" => num_id = None,
+                        "w:lvl" => ilvl = None,
+                        "w:lvlOverride" => override_lvl = None,
+                        _ => {}
+                    }
+                    return Ok(());
+                }
+                _ => return Ok(()),
+            };
+            debug_assert!(!is_end);
+            let val = || attr(e, "w:val");
+            match e.name().as_ref() {
+                "w:abstractNum" => abstract_id = attr(e, "w:abstractNumId"),
+                "w:num" => num_id = attr(e, "w:numId"),
+                "w:abstractNumId" => {
+                    if let (Some(id), Some(a)) = (&num_id, val()) {
+                        n.nums
+                            .entry(id.clone())
+                            .or_insert_with(|| (a, HashMap::new()))
+                            .0
+                            .clone_from(&val().unwrap());
+                    }
+                }
+                "w:lvlOverride" => override_lvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok()),
+                "w:startOverride" => {
+                    if let (Some(id), Some(l), Some(v)) =
+                        (&num_id, override_lvl, val().and_then(|v| v.parse().ok()))
+                    {
+                        n.nums
+                            .entry(id.clone())
+                            .or_insert_with(|| (String::new(), HashMap::new()))
+                            .1
+                            .insert(l, v);
+                    }
+                }
+                "w:lvl" if num_id.is_none() => {
+                    ilvl = attr(e, "w:ilvl")
+                        .and_then(|v| v.parse().ok())
+                        .filter(|&l: &usize| l < 9);
+                    if let (Some(a), Some(l)) = (&abstract_id, ilvl) {
+                        let levels = n.abstracts.entry(a.clone()).or_default();
+                        if levels.len() <= l {
+                            levels.resize(l + 1, None);
+                        }
+                        levels[l] = Some(Level {
+                            format: "decimal".into(),
+                            text: String::new(),
+                            start: 1,
+                        });
+                    }
+                }
+                "w:start" | "w:numFmt" | "w:lvlText" if num_id.is_none() => {
+                    if let (Some(a), Some(l)) = (&abstract_id, ilvl) {
+                        if let Some(Some(level)) = n.abstracts.get_mut(a).and_then(|v| v.get_mut(l))
+                        {
+                            let v = val().unwrap_or_default();
+                            match e.name().as_ref() {
+                                "w:start" => level.start = v.parse().unwrap_or(1),
+                                "w:numFmt" => level.format = v,
+                                _ => level.text = v,
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+            Ok(())
+        })?;
+        Ok(n)
+    }
+
+    fn level(&self, num_id: &str, ilvl: usize) -> Option<(&Level, u32)> {
+        let (abs, overrides) = self.nums.get(num_id)?;
+        let level = self.abstracts.get(abs)?.get(ilvl)?.as_ref()?;
+        Some((level, overrides.get(&ilvl).copied().unwrap_or(level.start)))
+    }
+}
+
+/// Paragraph styles that carry numbering: styleId → (numId, ilvl).
+fn style_numbering(xml: &str) -> Result<HashMap<String, (String, usize)>, InputError> {
+    let mut out = HashMap::new();
+    let mut style: Option<String> = None;
+    let mut num: (Option<String>, usize) = (None, 0);
+    events(xml, |ev, _| {
+        match ev {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "w:style" => {
+                    style = attr(e, "w:styleId");
+                    num = (None, 0);
+                }
+                "w:numId" => num.0 = attr(e, "w:val"),
+                "w:ilvl" => num.1 = attr(e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                _ => {}
+            },
+            Event::End(e) if e.name().as_ref() == "w:style" => {
+                if let (Some(s), Some(n)) = (style.take(), num.0.take()) {
+                    out.insert(s, (n, num.1));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Render one counter value in a Word number format.
+fn render(format: &str, n: u32) -> String {
+    match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "chineseLegalSimplified"
+        | "ideographTraditional"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand" => han_number(n),
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+            .collect(),
+        "upperLetter" => letter(n, b'A'),
+        "lowerLetter" => letter(n, b'a'),
+        "upperRoman" => roman(n),
+        "lowerRoman" => roman(n).to_lowercase(),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n - 1)
+                .map(String::from)
+                .unwrap_or_default()
+        }
+        "bullet" | "none" => String::new(),
+        _ => n.to_string(),
+    }
+}
+
+fn letter(n: u32, base: u8) -> String {
+    let c = (base + ((n.max(1) - 1) % 26) as u8) as char;
+    c.to_string().repeat(((n.max(1) - 1) / 26 + 1) as usize)
+}
+
+fn roman(mut n: u32) -> String {
+    const T: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (v, r) in T {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// A paragraph being read.
+#[derive(Default)]
+struct Para {
+    text: String,
+    num_id: Option<String>,
+    ilvl: usize,
+    style: Option<String>,
+}
+
+struct Walker {
+    numbering: Numbering,
+    styles: HashMap<String, (String, usize)>,
+    /// numId → counters for levels 0..9.
+    counters: HashMap<String, [Option<u32>; 9]>,
+    out: Extracted,
+}
+
+impl Walker {
+    /// Walk one part; `notes` marks footnotes/endnotes (separators skipped).
+    fn walk(&mut self, xml: &str, notes: Option<()>) -> Result<(), InputError> {
+        let mut stack: Vec<Para> = Vec::new();
+        let mut in_text = false;
+        // Depths of subtrees being skipped (deleted text, fallbacks, field codes, separators).
+        let mut skip_from: Option<usize> = None;
+        let mut finished: Vec<Para> = Vec::new();
+        events(xml, |ev, depth| {
+            if let Some(d) = skip_from {
+                if matches!(ev, Event::End(_)) && depth == d {
+                    skip_from = None;
+                }
+                return Ok(());
+            }
+            match ev {
+                Event::Start(e) => match e.name().as_ref() {
+                    "w:p" => stack.push(Para::default()),
+                    "w:t" => in_text = true,
+                    "w:del" | "w:delText" | "w:instrText" | "mc:Fallback" | "w:moveFrom" => {
+                        skip_from = Some(depth)
+                    }
+                    "w:footnote" | "w:endnote"
+                        if notes.is_some()
+                            && attr(e, "w:type").is_some_and(|t| {
+                                t.contains("eparator") || t == "continuationNotice"
+                            }) =>
+                    {
+                        skip_from = Some(depth)
+                    }
+                    _ => {}
+                },
+                Event::Empty(e) => {
+                    let p = stack.last_mut();
+                    match (e.name().as_ref(), p) {
+                        ("w:tab", Some(p)) => p.text.push('\t'),
+                        ("w:br" | "w:cr", Some(p)) => p.text.push(' '),
+                        ("w:noBreakHyphen", Some(p)) => p.text.push('-'),
+                        ("w:numId", Some(p)) => p.num_id = attr(e, "w:val"),
+                        ("w:ilvl", Some(p)) => {
+                            p.ilvl = attr(e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(0)
+                        }
+                        ("w:pStyle", Some(p)) => p.style = attr(e, "w:val"),
+                        _ => {}
+                    }
+                }
+                Event::Text(t) if in_text => {
+                    if let Some(p) = stack.last_mut() {
+                        p.text.push_str(&t.xml10_content());
+                    }
+                }
+                Event::GeneralRef(r) if in_text => {
+                    if let Some(p) = stack.last_mut() {
+                        let c = match r.resolve_char_ref() {
+                            Ok(Some(c)) => Some(c),
+                            _ => match r.xml10_content().as_ref() {
+                                "amp" => Some('&'),
+                                "lt" => Some('<'),
+                                "gt" => Some('>'),
+                                "quot" => Some('"'),
+                                "apos" => Some('\''),
+                                _ => None,
+                            },
+                        };
+                        p.text.extend(c);
+                    }
+                }
+                Event::End(e) => match e.name().as_ref() {
+                    "w:t" => in_text = false,
+                    "w:p" => {
+                        if let Some(p) = stack.pop() {
+                            finished.push(p);
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+            // Emit paragraphs as they close (a text box's before its anchor).
+            for p in finished.drain(..) {
+                self.emit(p);
+            }
+            Ok(())
+        })
+    }
+
+    fn emit(&mut self, p: Para) {
+        let num = match (&p.num_id, &p.style) {
+            (Some(n), _) => Some((n.clone(), p.ilvl)),
+            (None, Some(s)) => self.styles.get(s).cloned(),
+            _ => None,
+        };
+        let start = self.out.text.len();
+        if let Some((num_id, ilvl)) = num.filter(|(n, _)| n != "0") {
+            if let Some(label) = self.label(&num_id, ilvl.min(8)) {
+                self.out.text.push_str(&label);
+                if !label.is_empty() {
+                    self.out.generated.push(start..self.out.text.len());
+                }
+            }
+        }
+        // One paragraph, one line.
+        self.out.text.extend(
+            p.text
+                .chars()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+        );
+        self.out.text.push('\n');
+    }
+
+    /// Advance the counter of (num_id, ilvl) and render its label.
+    fn label(&mut self, num_id: &str, ilvl: usize) -> Option<String> {
+        let (level, start) = self.numbering.level(num_id, ilvl)?;
+        let level = level.clone();
+        let counters = self.counters.entry(num_id.to_string()).or_insert([None; 9]);
+        counters[ilvl] = Some(counters[ilvl].map_or(start, |c| c + 1));
+        for deeper in counters.iter_mut().skip(ilvl + 1) {
+            *deeper = None;
+        }
+        let snapshot = *counters;
+        let mut label = level.text.clone();
+        for (i, value) in snapshot.iter().enumerate() {
+            let key = format!("%{}", i + 1);
+            if label.contains(&key) {
+                let fmt = self
+                    .numbering
+                    .level(num_id, i)
+                    .map_or("decimal".to_string(), |(l, _)| l.format.clone());
+                let fmt = if i == ilvl { level.format.clone() } else { fmt };
+                let v =
+                    value.unwrap_or_else(|| self.numbering.level(num_id, i).map_or(1, |(_, s)| s));
+                label = label.replace(&key, &render(&fmt, v));
+            }
+        }
+        if level.format == "bullet" {
+            return Some(String::new());
+        }
+        Some(label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(render("chineseCounting", 3), "三");
+        assert_eq!(render("decimal", 12), "12");
+        assert_eq!(render("decimalFullWidth", 7), "７");
+        assert_eq!(render("upperRoman", 14), "XIV");
+        assert_eq!(render("lowerLetter", 2), "b");
+        assert_eq!(render("decimalEnclosedCircle", 2), "②");
+    }
+
+    #[test]
+    fn refuses_old_word_files() {
+        assert!(matches!(
+            extract(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0]),
+            Err(InputError::Docx(_))
+        ));
+        assert!(matches!(extract(b"not a zip"), Err(InputError::Docx(_))));
+    }
+}
