@@ -104,6 +104,13 @@ pub struct Shape {
     /// Whether the shape applies in Markdown (where ** is emphasis).
     #[serde(default = "yes")]
     pub markdown: bool,
+    /// A match shorter than this is a placeholder only when what follows
+    /// tells what it stands for (a lone X before 年, 个, 同志…).
+    #[serde(default)]
+    pub min_len_without_meaning: usize,
+    /// The shape is not used in documents this pattern matches.
+    #[serde(default, deserialize_with = "de_opt_regex")]
+    pub unless_document: Option<Regex>,
     #[serde(flatten)]
     pub specs: Specs,
 }

@@ -23,6 +23,8 @@ pub struct Count {
     /// another classifier alone (项, 条).
     pub key: String,
     pub para: usize,
+    /// The classifier (个, 项, 点, 方面…); empty for set phrases without one.
+    pub classifier: String,
     /// Index into the fixed-phrase pack when this is a set phrase (四个意识).
     pub set_phrase: Option<usize>,
 }
@@ -91,6 +93,7 @@ pub fn find(
                 value,
                 arabic: is_arabic(num.as_str()),
                 key,
+                classifier: cls.as_str().to_string(),
                 para: p.index,
                 set_phrase: None,
             });
@@ -124,6 +127,7 @@ pub fn find(
                     value,
                     arabic: false,
                     key: name.to_string(),
+                    classifier: String::new(),
                     para: p.index,
                     set_phrase: Some(pi),
                 });

@@ -22,6 +22,10 @@ pub enum MarkerKind {
     Shi,
     /// 第一，
     Di,
+    /// 其一，
+    Qi,
+    /// 首先，其次，再次，最后
+    Sequence,
 }
 
 impl MarkerKind {
@@ -32,7 +36,7 @@ impl MarkerKind {
             MarkerKind::ParenHan => Some(2),
             MarkerKind::ArabicDot => Some(3),
             MarkerKind::ParenArabic => Some(4),
-            MarkerKind::Shi | MarkerKind::Di => None,
+            MarkerKind::Shi | MarkerKind::Di | MarkerKind::Qi | MarkerKind::Sequence => None,
         }
     }
 
@@ -46,6 +50,11 @@ impl MarkerKind {
             MarkerKind::ParenArabic => format!("（{n}）"),
             MarkerKind::Shi => format!("{han}是"),
             MarkerKind::Di => format!("第{han}"),
+            MarkerKind::Qi => format!("其{han}"),
+            MarkerKind::Sequence => ["首先", "其次", "再次"]
+                .get(n as usize - 1)
+                .unwrap_or(&"最后")
+                .to_string(),
         }
     }
 }
@@ -61,6 +70,9 @@ pub fn han_number(n: u32) -> String {
         _ => n.to_string(),
     }
 }
+
+/// The ordinal given to 最后 ("finally"): after any other.
+pub const LAST: u32 = 1000;
 
 /// One ordinal marker found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +123,7 @@ fn inline_marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?P<shi>[一二三四五六七八九十]{1,3})是|第(?P<di>[一二三四五六七八九十]{1,3})[，,、：:]|[（(](?P<ph>[一二三四五六七八九十]{1,3})[）)]|[（(](?P<pa>[0-9０-９]{1,2})[）)]",
+            r"(?P<shi>[一二三四五六七八九十]{1,3})是|第(?P<di>[一二三四五六七八九十]{1,3})[，,、：:]|其(?P<qi>[一二三四五六七八九十])[，,、：:是]|(?P<seq>首先|其次|再次|最后)[，,、：:]|[（(](?P<ph>[一二三四五六七八九十]{1,3})[）)]|[（(](?P<pa>[0-9０-９]{1,2})[）)]",
         )
         .unwrap()
     })
@@ -180,6 +192,10 @@ pub fn paragraph_markers(text: &str, para_index: usize, para: &Paragraph) -> Vec
             (MarkerKind::Shi, g)
         } else if let Some(g) = c.name("di") {
             (MarkerKind::Di, g)
+        } else if let Some(g) = c.name("qi") {
+            (MarkerKind::Qi, g)
+        } else if let Some(g) = c.name("seq") {
+            (MarkerKind::Sequence, g)
         } else if let Some(g) = c.name("ph") {
             (MarkerKind::ParenHan, g)
         } else {
@@ -194,14 +210,20 @@ pub fn paragraph_markers(text: &str, para_index: usize, para: &Paragraph) -> Vec
         {
             continue;
         }
-        let Some(ordinal) = parse_han(group.as_str()).or_else(|| parse_arabic(group.as_str()))
-        else {
+        let ordinal = match group.as_str() {
+            "首先" => Some(1),
+            "其次" => Some(2),
+            "再次" => Some(3),
+            "最后" => Some(LAST),
+            g => parse_han(g).or_else(|| parse_arabic(g)),
+        };
+        let Some(ordinal) = ordinal else {
             continue;
         };
         // A bracketed number followed by more text in the same clause is a
         // reference such as （2023）, not a list marker.
         let end = match kind {
-            MarkerKind::Di => group.end(),
+            MarkerKind::Di | MarkerKind::Qi | MarkerKind::Sequence => group.end(),
             _ => whole.end(),
         };
         out.push(Marker {

@@ -274,7 +274,13 @@ fn report_unclosed(o: Open, out: &mut Brackets) {
 
 /// `1）`, `一）` or `a）` opening a paragraph is a list marker, not a stray bracket.
 fn is_list_marker_close(body: &str, off: usize) -> bool {
-    let before = body[..off].trim_start_matches([' ', '\u{3000}', '\t']);
+    // From the start of the clause: 「1）加强领导；2）强化保障」.
+    let clause = body[..off]
+        .rfind(|c: char| "，。；：！？,;:!?".contains(c))
+        .map_or(0, |i| {
+            i + body[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let before = body[clause..off].trim_start_matches([' ', '\u{3000}', '\t']);
     let n = before.chars().count();
     (1..=3).contains(&n)
         && before.chars().all(|c| {
@@ -356,7 +362,7 @@ mod tests {
 
     #[test]
     fn list_marker_and_english_apostrophe() {
-        let b = run("1）加强学习。\n使用 don't 一词");
+        let b = run("1）加强学习；2）强化保障。\n使用 don't 一词");
         assert!(b.problems.is_empty(), "{:?}", b.problems);
     }
 }

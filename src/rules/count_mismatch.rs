@@ -1,6 +1,6 @@
 use crate::diag::Diagnostic;
 use crate::doc::counts::Count;
-use crate::doc::outline::{Marker, MarkerKind};
+use crate::doc::outline::{Marker, MarkerKind, LAST};
 use crate::doc::Document;
 use crate::rules::RuleCtx;
 use std::ops::Range;
@@ -11,10 +11,15 @@ declare_rule! {
     /// 文中说了“从四个方面”“五个带头”“三个到位”，后面（或前面）列出的条目却不是这个数。
     /// 检查三种写法：
     /// - 先列后数：`从学习、工作、作风等两个方面` —— 顿号列出的条目数与数字比较；
-    /// - 数字后面用“：”“，即”引出条目：`重点抓好五个方面工作：一是……四是……`、
-    ///   `“三个到位”，即思想到位、措施到位。` —— 数“一是/第一/（一）”，或按分号、顿号分项；
-    /// - 段末说了数量，下一段起用“（一）（二）……”“一、二、……”“一是……”分条列出
-    ///   —— 数到上一级标题为止。
+    /// - 数字后面用“：”“，即”“，分别是”或直接用“，一是”引出条目：
+    ///   `重点抓好五个方面工作：一是……四是……`、`“三个到位”，即思想到位、措施到位。`
+    ///   —— 数“一是/第一/其一/首先……最后/（一）”，或按分号、顿号分项；
+    /// - 段末说了数量（`下面，我讲四点意见。`），下一段起用“（一）（二）……”“一、二、……”
+    ///   “第一，……”“一是……”分条列出 —— 数到上一级标题为止。
+    ///
+    /// 只检查表示“几个方面、几点、几项”这类会引出条目的数量（十以内），不检查统计数字
+    /// （`7个社区`、`检查5次`、`项目8个`）；列举后带“等”的（`A、B等五项`）只在列出的多于
+    /// 所说的数时报告。
     ///
     /// 报告时标出数字，并在每个被数到的条目上加标注。
     ///
@@ -34,6 +39,11 @@ declare_rule! {
 /// Nouns that announce an enumeration when a paragraph ends with them.
 const ENUMERATIVE: &[&str] = &[
     "方面",
+    "看法",
+    "想法",
+    "感受",
+    "认识",
+    "考虑",
     "问题",
     "原因",
     "措施",
@@ -87,6 +97,23 @@ const LEAD_INS: [char; 12] = [
     '从', '在', '对', '把', '将', '以', '按', '就', '抓', '有', '为', '是',
 ];
 
+/// Classifiers that count items by themselves (四点, 三项, 五条, 两个方面).
+const ENUMERATIVE_CLASSIFIERS: &[&str] = &["点", "项", "条", "方面", "大", "种", "类"];
+
+/// Whether a count is the kind that announces a list: 四个方面, 三点意见,
+/// 五项措施, a quoted slogan (“三个到位”); not a statistic (7个社区, 5次).
+fn announces_list(doc: &Document, c: &Count) -> bool {
+    let quoted = doc.text[..c.range.start].ends_with(['“', '‘', '、']);
+    enumerative(doc, c) || quoted
+}
+
+/// Whether the count's classifier or noun is one that lists (三点, 四个方面).
+fn enumerative(doc: &Document, c: &Count) -> bool {
+    let text = &doc.text[c.range.clone()];
+    ENUMERATIVE_CLASSIFIERS.contains(&c.classifier.as_str())
+        || ENUMERATIVE.iter().any(|n| text.ends_with(n))
+}
+
 /// The items a count was compared with.
 struct Items {
     ranges: Vec<Range<usize>>,
@@ -100,7 +127,8 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let phrases = &ctx.packs.fixed_phrases.phrase;
     let mut out = Vec::new();
     for c in doc.counts.iter().filter(|c| c.value >= 2) {
-        let items = if let Some(items) = list_before(doc, c).filter(|_| c.value <= 10) {
+        let listable = c.value <= 10 && (c.set_phrase.is_some() || announces_list(doc, c));
+        let items = if let Some(items) = list_before(doc, c).filter(|_| listable) {
             match c.set_phrase.map(|i| &phrases[i]) {
                 // A set phrase is checked only when its known members are listed.
                 Some(p) => {
@@ -117,7 +145,7 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
                 }
                 None => items,
             }
-        } else if c.set_phrase.is_some() {
+        } else if c.set_phrase.is_some() || c.value > 10 || !announces_list(doc, c) {
             continue;
         } else if let Some(items) = list_after(doc, c) {
             items
@@ -232,7 +260,8 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
         .iter()
         .any(|j| last_item.contains(j))
         .then_some(ranges.len() + 1);
-    let open_ended = before[trimmed.len()..].contains('等');
+    let open_ended = before[trimmed.len()..].contains('等')
+        || doc.text[ranges.last().unwrap().clone()].contains('等');
     Some(Items {
         ranges,
         alt,
@@ -266,7 +295,6 @@ fn list_after(doc: &Document, c: &Count) -> Option<Items> {
     let last_sentence = !rest
         .trim_end_matches(['。', '：', ':', ' '])
         .contains(['。', '！', '？']);
-    let enumerative = ENUMERATIVE.iter().any(|n| c.key.ends_with(n));
     let later = doc
         .counts
         .partition_point(|o| o.range.start <= c.range.start);
@@ -274,34 +302,42 @@ fn list_after(doc: &Document, c: &Count) -> Option<Items> {
         .iter()
         .take_while(|o| o.para == c.para)
         .any(|o| o.value >= 2);
-    if last_sentence && enumerative && is_last_count {
+    // A quoted slogan (“三个年”活动) closing a paragraph names a campaign;
+    // only a listing count announces the numbered paragraphs that follow.
+    if last_sentence && is_last_count && enumerative(doc, c) {
         return next_paragraph_items(doc, c);
     }
     None
 }
 
-/// Byte length up to and including an introducer (：, ，即, ”即) within the
-/// same clause, or `None`.
+/// Words that, right after a comma, introduce the items of a count.
+const COMMA_INTRODUCERS: &[&str] = &["即", "分别是", "分别为", "包括", "就是", "具体是", "具体为"];
+
+/// Byte length up to and including an introducer (：, ，即, ”即, ，分别是,
+/// ——) that follows the count within its clause, or `None`. A quotation
+/// opened before the introducer belongs to another phrase (完成“三务”公开，即…).
 fn introducer(rest: &str) -> Option<usize> {
     let mut chars = rest.char_indices().peekable();
     let mut seen = 0;
     while let Some((i, ch)) = chars.next() {
         seen += 1;
-        if seen > 14 {
+        if seen > 12 {
             return None;
         }
         match ch {
             '：' | ':' => return Some(i + ch.len_utf8()),
             '，' | ',' | '”' => {
-                if let Some(&(j, '即')) = chars.peek() {
-                    let mut end = j + '即'.len_utf8();
-                    if rest[end..].starts_with('：') {
-                        end += '：'.len_utf8();
+                let after = &rest[i + ch.len_utf8()..];
+                if let Some(w) = COMMA_INTRODUCERS.iter().find(|w| after.starts_with(**w)) {
+                    let mut end = i + ch.len_utf8() + w.len();
+                    if rest[end..].starts_with(['：', ':']) {
+                        end += rest[end..].chars().next().unwrap().len_utf8();
                     }
                     return Some(end);
                 }
                 if ch != '”' {
-                    return None;
+                    // 「三点不足，一是……」: the items follow the comma directly.
+                    return Some(i + ch.len_utf8()).filter(|_| starts_with_first_marker(after));
                 }
             }
             '—' => {
@@ -310,11 +346,29 @@ fn introducer(rest: &str) -> Option<usize> {
                     _ => None,
                 }
             }
-            c if crate::doc::chars::is_han(c) || c == '、' || c == '“' => {}
+            c if crate::doc::chars::is_han(c) || c == '、' => {}
             _ => return None,
         }
     }
     None
+}
+
+/// Whether text opens with a first ordinal (一是, 第一, 首先, 其一, （一）, （1）).
+fn starts_with_first_marker(text: &str) -> bool {
+    [
+        "一是",
+        "第一，",
+        "第一、",
+        "首先，",
+        "其一，",
+        "其一是",
+        "（一）",
+        "(一)",
+        "（1）",
+        "(1)",
+    ]
+    .iter()
+    .any(|m| text.starts_with(m))
 }
 
 /// Items of the sentence after an introducer, split by ；, or by 、 or ，
@@ -389,6 +443,9 @@ fn run_items(doc: &Document, first: usize) -> Items {
                 break;
             }
             items.push(m);
+            if m.ordinal == LAST {
+                break;
+            }
         } else if m.at_start {
             match (kind.level(), m.kind.level()) {
                 (Some(k), Some(l)) if l < k => break,
@@ -448,5 +505,24 @@ mod tests {
             "标题\n\n树牢“四个意识”，坚定“四个自信”，做到“两个维护”，做好稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期“六稳”工作，打好三大攻坚战，着力稳增长、促改革、调结构。\n重点从思想政治、精神状态、工作作风3个方面对照。\n做到“五个带头、五个表率”，即带头学习，做表率；带头担当，做表率；带头斗争，做表率；带头民主，做表率；带头廉洁，做表率。\n主要有两点：一是学习，二是工作。",
         );
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn statistics_are_not_lists() {
+        let d = lint_rule(
+            "count-mismatch",
+            "标题\n\n全街道7个社区全部完成“三务”公开，即党务、居务、财务公开。全镇12个村全部实现“四有”，即有场所、有队伍。全年接待省、市、县各级检查5次。新建学校、医院、养老院等项目共8个。引进宁夏回族自治区、广西壮族自治区客商投资项目5个。深化拓展“三个年”活动。\n（一）项目建设\n（二）招商引资",
+        );
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn speeches_listing_points_by_paragraph() {
+        let d = lint_rule(
+            "count-mismatch",
+            "标题\n\n下面，我讲四点意见。\n第一，提高认识。\n第二，压实责任。\n第三，强化督查。\n主要有三点不足，一是学习不深，二是调研不够。\n我讲三个问题。\n首先，关于学习。\n其次，关于作风。\n最后，关于纪律。",
+        );
+        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(texts, vec!["四点意见", "三点不足"], "{d:?}");
     }
 }

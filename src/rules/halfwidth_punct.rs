@@ -1,5 +1,5 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
-use crate::doc::chars::is_chinese;
+use crate::doc::chars::is_han;
 use crate::doc::Document;
 use crate::rules::RuleCtx;
 use regex::Regex;
@@ -25,6 +25,12 @@ declare_rule! {
         summary: "中文语句中的半角标点 , ; : ? ! ( )",
         check: check,
     };
+}
+
+/// Chinese context for a neighbour: a Han character or Chinese sentence
+/// punctuation; not a quotation mark, which also closes English quotes.
+fn is_chinese(c: char) -> bool {
+    is_han(c) || "，。；：！？、（）《》【】〔〕…—".contains(c)
 }
 
 fn full_width(c: char) -> char {
@@ -157,7 +163,7 @@ mod tests {
     fn numbers_urls_and_latin_are_silent() {
         let d = lint_rule(
             "halfwidth-punct",
-            "标题\n\n增长3.5%，共1,000人，比例1:1000，18:00开会，见https://www.gov.cn/a?b=1 或 a@b.cn，GDP, CPI上涨。",
+            "标题\n\n增长3.5%，共1,000人，比例1:1000，18:00开会，见https://www.gov.cn/a?b=1 或 a@b.cn，GDP, CPI上涨，推出“Hello, Weifang!”专栏。",
         );
         assert!(d.is_empty(), "{d:?}");
     }

@@ -16,8 +16,10 @@ declare_rule! {
     ///
     /// **不会报告**：上级机关（市委、省委、全市、全省）；并列提法“县（市、区）”
     /// “县区”“旗县区”“乡镇”；只是含有这个字的词（社区、小区、区间、区域、园区、
-    /// 景区、经开区）；前面有地名的机关（黄州区委）；提到“自治区”的文件里的“区”；
-    /// 层级无法判断的文件。层级和称呼写在 `rules/jurisdiction.toml`。
+    /// 景区、经开区）；前面有地名的机关（黄州区委）；文中点名提到另一个区（河东区）时
+    /// 的“区委”“区政府”（可能指那个区）；提到“自治区”的文件里的“全区”“区直”和“区委”
+    /// （可能指自治区，“我区”“本区”仍报告）；层级无法判断的文件。
+    /// 层级和称呼写在 `rules/jurisdiction.toml`。
     pub static RULE = {
         id: "mixed-jurisdiction",
         severity: Error,
@@ -50,10 +52,18 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     };
     let mut out = Vec::new();
     for sibling in &own.siblings {
-        if sibling == "区" && doc.text.contains("自治区") {
-            continue;
-        }
-        for m in self_references(doc, pack, sibling) {
+        // In a document that mentions an autonomous region, 全区 and 区直 may
+        // well mean the region (广西壮族自治区); 我区 and 本区 still may not.
+        let region = sibling == "区" && doc.text.contains("自治区");
+        // A document that names another 区 (河东区) may mean that one by 区委.
+        let named = names_a_place(doc, pack, sibling);
+        for (m, organ) in self_references(doc, pack, sibling) {
+            let text = &doc.text[m.clone()];
+            if (organ && (named || region))
+                || (region && (text.starts_with('全') || text.ends_with('直')))
+            {
+                continue;
+            }
             let text = &doc.text[m.clone()];
             let fixed = text.replacen(sibling.as_str(), &level.name, 1);
             let mut d = Diagnostic::new(
@@ -86,8 +96,28 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     out
 }
 
-/// Occurrences of `level`'s self-reference forms that stand as words.
-fn self_references(doc: &Document, pack: &Jurisdiction, level: &str) -> Vec<Range<usize>> {
+/// Whether the document names a particular place of this level (河东区,
+/// 长丰县): a place name of two or more characters before the level.
+fn names_a_place(doc: &Document, pack: &Jurisdiction, level: &str) -> bool {
+    const NOT_NAMES: &str = "全我本各该此其两多几每县市区镇乡省州旗盟之个一二三四五六七八九十";
+    doc.text.match_indices(level).any(|(i, _)| {
+        let before: Vec<char> = doc.text[..i].chars().rev().take(2).collect();
+        before.len() == 2
+            && doc.is_token_boundary(i + level.len())
+            && before.iter().all(|&c| crate::doc::chars::is_han(c))
+            && !NOT_NAMES.contains(before[0])
+            && !NOT_NAMES.contains(before[1])
+            && !pack
+                .not_levels
+                .iter()
+                .chain(&pack.exceptions)
+                .any(|w| w.ends_with(level) && doc.text[..i + level.len()].ends_with(w.as_str()))
+    })
+}
+
+/// Occurrences of `level`'s self-reference forms that stand as words, with
+/// whether each is an organ form (区委) rather than a strong one (全区).
+fn self_references(doc: &Document, pack: &Jurisdiction, level: &str) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     for (forms, organ) in [(&pack.strong, false), (&pack.organ, true)] {
         for form in forms {
@@ -97,15 +127,15 @@ fn self_references(doc: &Document, pack: &Jurisdiction, level: &str) -> Vec<Rang
                 for (i, _) in body.match_indices(word.as_str()) {
                     let r = p.range.start + i..p.range.start + i + word.len();
                     if stands_alone(doc, pack, &r, organ) {
-                        out.push(r);
+                        out.push((r, organ));
                     }
                 }
             }
         }
     }
-    out.sort_by_key(|r| r.start);
-    // 区委 inside 区人民政府 etc. never overlap, but 全区 and 区直 could: keep the first.
-    out.dedup_by(|b, a| b.start < a.end);
+    out.sort_by_key(|r| r.0.start);
+    // 全区 and 区直 could overlap (全区直属): keep the first.
+    out.dedup_by(|b, a| b.0.start < a.0.end);
     out
 }
 
@@ -269,6 +299,16 @@ mod tests {
             "青秀县人民政府工作报告\n\n在全区率先完成广西壮族自治区下达的任务。",
         );
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn organs_of_a_named_place_are_not_self_references() {
+        let d = lint_rule(
+            "mixed-jurisdiction",
+            "县委办公室会议纪要\n\n原区属企业仍由河东区负责管理，区委组织部牵头。全区统一部署。",
+        );
+        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(texts, vec!["全区"], "{d:?}");
     }
 
     #[test]

@@ -1,6 +1,9 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
+use crate::doc::pairs::PairKind;
 use crate::doc::Document;
 use crate::rules::RuleCtx;
+use regex::Regex;
+use std::sync::OnceLock;
 
 declare_rule! {
     /// ## 过时的提法（outdated-term）
@@ -14,7 +17,9 @@ declare_rule! {
     /// 没有时取标题中的年份（如 `2019年度` 按当年年底算）；都没有时按今天
     /// （可用 `--as-of 2020-12-31` 指定）。
     ///
-    /// **不会报告**：日期早于起始日期的文件，例如 2019 年的文件写“决胜全面建成小康社会”。
+    /// **不会报告**：日期早于起始日期的文件，例如 2019 年的文件写“决胜全面建成小康社会”；
+    /// 回顾历史的写法：前面有“原”（原县环境保护局）、后面紧跟“更名/整合/组建”等、
+    /// 在书名号里（《决战脱贫攻坚》）、同一句里写明了更早的年份（2019年……）。
     pub static RULE = {
         id: "outdated-term",
         severity: Warning,
@@ -34,6 +39,9 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
             let body = &doc.text[p.range.clone()];
             for (i, _) in body.match_indices(term.term.as_str()) {
                 let range = p.range.start + i..p.range.start + i + term.term.len();
+                if historical(doc, p.range.start, i..i + term.term.len(), term.since.0) {
+                    continue;
+                }
                 let (y, m, d) = term.since;
                 let mut diag = Diagnostic::new(
                     RULE.id,
@@ -58,6 +66,54 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether a mention is historical rather than current usage: the old
+/// name of a body (原县环境保护局, 环境保护局更名为…), the title of a
+/// work (《决战脱贫攻坚》), or a sentence set in a year before the change.
+fn historical(
+    doc: &Document,
+    para_start: usize,
+    m: std::ops::Range<usize>,
+    since_year: u32,
+) -> bool {
+    let para = doc
+        .paragraph_at(para_start)
+        .map_or(0..0, |i| doc.paragraphs[i].range.clone());
+    let body = &doc.text[para];
+    const RENAMED: [&str; 8] = [
+        "更名", "改名", "改称", "整合", "组建", "合并", "撤销", "改为",
+    ];
+    let before: String = body[..m.start].chars().rev().take(4).collect();
+    let after: String = body[m.end..].chars().take(6).collect();
+    if before.contains('原') || RENAMED.iter().any(|w| after.contains(w)) {
+        return true;
+    }
+    let abs = para_start + m.start;
+    if doc
+        .brackets
+        .pairs
+        .iter()
+        .any(|p| p.kind == PairKind::Book && p.open.start < abs && abs < p.close.start)
+    {
+        return true;
+    }
+    // All four sentence ends are three bytes in UTF-8.
+    let start = body[..m.start]
+        .rfind(['。', '！', '？', '；'])
+        .map_or(0, |i| i + 3);
+    let end = body[m.end..]
+        .find(['。', '！', '？', '；'])
+        .map_or(body.len(), |i| m.end + i);
+    year_re()
+        .captures_iter(&body[start..end])
+        .filter_map(|c| c[1].parse::<u32>().ok())
+        .any(|y| y < since_year)
+}
+
+fn year_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"((?:19|20)[0-9]{2})年").unwrap())
 }
 
 #[cfg(test)]

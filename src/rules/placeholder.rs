@@ -2,7 +2,7 @@ use crate::diag::Diagnostic;
 use crate::doc::chars::is_chinese;
 use crate::doc::Document;
 use crate::input::Format;
-use crate::packs::{class_has, Placeholders};
+use crate::packs::{class_has, Placeholders, Shape};
 use crate::rules::RuleCtx;
 use std::ops::Range;
 
@@ -38,17 +38,27 @@ declare_rule! {
 /// Gaps that join placeholders into one run: X年X月X日, X届X次.
 const JOINERS: &[&str] = &["年", "月", "届"];
 /// Units that end a run when it continues after a joiner.
-const CLOSERS: &[&str] = &["日", "次"];
+const CLOSERS: &[&str] = &["日", "次", "月"];
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let pack = &ctx.packs.placeholders;
+    // Shapes switched off for this document, decided once.
+    let shapes: Vec<&Shape> = pack
+        .shape
+        .iter()
+        .filter(|s| {
+            !s.unless_document
+                .as_ref()
+                .is_some_and(|re| re.is_match(&doc.text))
+        })
+        .collect();
     let mut out = Vec::new();
     for p in &doc.paragraphs {
         let body = &doc.text[p.range.clone()];
-        let mut atoms = atoms(body, doc.format, pack);
+        let mut atoms = atoms(body, &shapes, doc.format, pack);
         atoms.sort_by_key(|r| (r.start, r.end));
         for run in runs(body, atoms) {
-            let what = meaning(body, &run, pack);
+            let what = meaning(body, &run, pack).unwrap_or("内容");
             let abs = p.range.start + run.start..p.range.start + run.end;
             out.push(Diagnostic::new(
                 RULE.id,
@@ -64,9 +74,9 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
 }
 
 /// Every placeholder match in one paragraph, overlaps merged.
-fn atoms(body: &str, format: Format, pack: &Placeholders) -> Vec<Range<usize>> {
+fn atoms(body: &str, shapes: &[&Shape], format: Format, pack: &Placeholders) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
-    for shape in &pack.shape {
+    for shape in shapes {
         if format == Format::Markdown && !shape.markdown {
             continue;
         }
@@ -77,8 +87,16 @@ fn atoms(body: &str, format: Format, pack: &Placeholders) -> Vec<Range<usize>> {
                 continue;
             }
             // A placeholder stands in Chinese text: an X among Latin letters,
-            // spaces or symbols is something else.
-            if !(prev.is_some_and(is_chinese) || next.is_some_and(is_chinese)) {
+            // spaces or symbols is something else (iPhone X).
+            let prev_word = body[..m.start()].trim_end_matches(' ').chars().next_back();
+            if !(prev.is_some_and(is_chinese) || next.is_some_and(is_chinese))
+                || (prev == Some(' ') && prev_word.is_some_and(|c| c.is_ascii_alphanumeric()))
+            {
+                continue;
+            }
+            if m.as_str().chars().count() < shape.min_len_without_meaning
+                && meaning(body, &m.range(), pack).is_none()
+            {
                 continue;
             }
             if allowed(body, m.range(), &pack.allow.words) {
@@ -133,7 +151,7 @@ fn runs(body: &str, atoms: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// What the placeholder stands for, judged from its neighbours.
-fn meaning<'a>(body: &str, run: &Range<usize>, pack: &'a Placeholders) -> &'a str {
+fn meaning<'a>(body: &str, run: &Range<usize>, pack: &'a Placeholders) -> Option<&'a str> {
     // Look just past the first atom: 「X年X月X日」 is judged by 「年X月」.
     let first_end = body[run.start..]
         .char_indices()
@@ -147,7 +165,7 @@ fn meaning<'a>(body: &str, run: &Range<usize>, pack: &'a Placeholders) -> &'a st
             m.after.iter().any(|a| after.starts_with(a.as_str()))
                 || m.before.iter().any(|b| before.ends_with(b.as_str()))
         })
-        .map_or("内容", |m| m.what.as_str())
+        .map(|m| m.what.as_str())
 }
 
 fn is_placeholder_char(c: char) -> bool {
