@@ -3,6 +3,7 @@
 use crate::cli::{Cli, ColorWhen, Command, OutputFormat};
 use crate::config::Options;
 use crate::doc::Document;
+use crate::fix;
 use crate::input;
 use crate::packs::{parse_date, Packs};
 use crate::report::{Human, Json, Reporter, Summary};
@@ -81,8 +82,15 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    if cli.unsafe_fixes && !(cli.fix || cli.diff) {
+        return Err("--unsafe-fixes 需要与 --fix 或 --diff 一起使用".to_string());
+    }
+    let stdin_fix = cli.fix && paths.iter().any(|p| p.as_os_str() == "-");
+    // stdout carries fixed text (stdin --fix) or a diff (--diff): report on stderr.
+    let report_to_stderr = stdin_fix || cli.diff;
     let mut reporter: Box<dyn Reporter> = match cli.format {
-        OutputFormat::Human => Box::new(Human::stdout(color, cli.verbose)),
+        OutputFormat::Human => Box::new(Human::stream(color, cli.verbose, report_to_stderr)),
+        OutputFormat::Json if report_to_stderr => Box::new(Json::new(std::io::stderr().lock())),
         OutputFormat::Json => Box::new(Json::new(std::io::stdout().lock())),
     };
     let forced = match &cli.encoding {
@@ -95,6 +103,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
     };
     let (sources, walk_errors) = walk::collect(&paths);
     let mut summary = Summary::default();
+    let mut diffs = 0;
     let io = |e: std::io::Error| {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             BROKEN_PIPE.to_string()
@@ -112,6 +121,48 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
             Source::File(p) => (p.display().to_string(), input::read_path(p, forced)),
         };
         match text {
+            Ok(text) if (cli.fix || cli.diff) && !fix::writable(text.format) => {
+                reporter
+                    .note(&name, "Word 文件只检查、不修改：请在 Word 中按提示修改")
+                    .map_err(io)?;
+                let doc = Document::new(text);
+                let diags = crate::lint_document(&doc, &options);
+                summary.add(&diags);
+                if !cli.diff {
+                    reporter.file(&doc, &diags).map_err(io)?;
+                }
+            }
+            Ok(text) if cli.fix || cli.diff => {
+                let original = text.text.clone();
+                let doc = Document::new(text);
+                let fixed = fix::fix_document(doc, &options, cli.unsafe_fixes);
+                let changed = fixed.applied > 0 && fixed.text != original;
+                *summary.fixed.get_or_insert(0) += if changed { fixed.applied } else { 0 };
+                if cli.diff {
+                    if changed {
+                        diffs += 1;
+                        print!("{}", fix::unified_diff(&name, &original, &fixed.text));
+                    }
+                    continue;
+                }
+                match &source {
+                    Source::Stdin => print!("{}", fixed.text),
+                    Source::File(p) if changed => {
+                        if let Err(e) =
+                            fix::write_back(p, &original, &fixed.text, fixed.doc.encoding)
+                        {
+                            summary.unreadable += 1;
+                            reporter
+                                .unreadable(&name, &format!("修复未写入：{e}"))
+                                .map_err(io)?;
+                            continue;
+                        }
+                    }
+                    Source::File(_) => {}
+                }
+                summary.add(&fixed.remaining);
+                reporter.file(&fixed.doc, &fixed.remaining).map_err(io)?;
+            }
             Ok(text) => {
                 let doc = Document::new(text);
                 let diags = crate::lint_document(&doc, &options);
@@ -123,6 +174,17 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                 reporter.unreadable(&name, &e.to_string()).map_err(io)?;
             }
         }
+    }
+    if cli.diff {
+        let fixable = summary.fixed.unwrap_or(0);
+        eprintln!("将修复 {fixable} 个问题，涉及 {diffs} 个文件（--diff 不写文件）");
+        return Ok(if summary.unreadable > 0 {
+            EXIT_TROUBLE
+        } else if diffs > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_OK
+        });
     }
     reporter.finish(&summary).map_err(io)?;
     Ok(if summary.unreadable > 0 {

@@ -46,6 +46,18 @@ pub struct Cli {
     #[arg(short, long)]
     pub verbose: bool,
 
+    /// 自动修复可安全修复的问题（半角标点、半角引号），原子写回，保持原编码、换行和权限
+    #[arg(long)]
+    pub fix: bool,
+
+    /// 同时应用需人工确认的修复（层级称呼、模板残留、数字写法、过时提法）；与 --fix 或 --diff 一起使用
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// 只显示修复会做的改动（统一 diff 格式），不写文件；有改动时退出码为 1
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+
     /// 只运行这些规则（逗号分隔）
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod doc;
+pub mod fix;
 pub mod input;
 pub mod packs;
 pub mod report;

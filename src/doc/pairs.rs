@@ -64,6 +64,12 @@ pub enum Problem {
         stands_for: char,
         opener: Option<Range<usize>>,
     },
+    /// A quotation opened and closed with ASCII quotes ("…" or ''…'').
+    AsciiPair {
+        kind: PairKind,
+        open: Range<usize>,
+        close: Range<usize>,
+    },
 }
 
 #[derive(Debug, Clone, Default)]
@@ -189,10 +195,10 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
                         let o = stack.pop().unwrap();
                         let (_, closer) = kind.chars();
                         if o.ascii {
-                            out.problems.push(Problem::StandIn {
-                                range: o.range.start..range.end,
-                                stands_for: kind.chars().0,
-                                opener: None,
+                            out.problems.push(Problem::AsciiPair {
+                                kind,
+                                open: o.range.clone(),
+                                close: range.clone(),
                             });
                         } else {
                             out.problems.push(Problem::StandIn {

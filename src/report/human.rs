@@ -17,13 +17,19 @@ pub struct Human<W: WriteColor> {
 }
 
 impl Human<StandardStream> {
-    pub fn stdout(color: bool, verbose: bool) -> Self {
+    /// Human output on stdout, or on stderr when stdout carries fixed text.
+    pub fn stream(color: bool, verbose: bool, to_stderr: bool) -> Self {
         let choice = if color {
             ColorChoice::Always
         } else {
             ColorChoice::Never
         };
-        let mut h = Human::new(StandardStream::stdout(choice));
+        let stream = if to_stderr {
+            StandardStream::stderr(choice)
+        } else {
+            StandardStream::stdout(choice)
+        };
+        let mut h = Human::new(stream);
         h.verbose = verbose;
         h
     }
@@ -117,6 +123,10 @@ impl<W: WriteColor> Reporter for Human<W> {
         writeln!(self.out, ": {name}: {error}\n")
     }
 
+    fn note(&mut self, name: &str, message: &str) -> std::io::Result<()> {
+        writeln!(self.out, "note: {name}: {message}")
+    }
+
     fn finish(&mut self, s: &Summary) -> std::io::Result<()> {
         let mut line = format!(
             "检查了 {} 个文件：{} 个错误，{} 个警告",
@@ -126,6 +136,20 @@ impl<W: WriteColor> Reporter for Human<W> {
             line.push_str(&format!("；{} 个文件无法读取", s.unreadable));
         }
         writeln!(self.out, "{line}")?;
+        if let Some(fixed) = s.fixed {
+            writeln!(
+                self.out,
+                "修复了 {fixed} 个问题，剩余 {} 个（其中 {} 个有需人工确认的修复，可加 --unsafe-fixes 应用）",
+                s.errors + s.warnings,
+                s.unsafe_available
+            )?;
+        } else if s.safe_available + s.unsafe_available > 0 {
+            writeln!(
+                self.out,
+                "其中 {} 个可用 --fix 自动修复，另有 {} 个可加 --unsafe-fixes 修复（先用 --diff 查看改动）",
+                s.safe_available, s.unsafe_available
+            )?;
+        }
         self.out.flush()
     }
 }

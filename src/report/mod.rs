@@ -18,12 +18,23 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub unreadable: usize,
+    /// With --fix: how many diagnostics were fixed.
+    pub fixed: Option<usize>,
+    /// Remaining diagnostics whose fix needs --unsafe-fixes.
+    pub unsafe_available: usize,
+    /// Remaining diagnostics that --fix would repair.
+    pub safe_available: usize,
 }
 
 impl Summary {
     pub fn add(&mut self, diags: &[Diagnostic]) {
         self.files += 1;
         for d in diags {
+            match d.fix.as_ref().map(|f| f.applicability) {
+                Some(crate::diag::Applicability::Safe) => self.safe_available += 1,
+                Some(crate::diag::Applicability::Unsafe) => self.unsafe_available += 1,
+                None => {}
+            }
             match d.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
@@ -37,6 +48,11 @@ pub trait Reporter {
     fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()>;
     /// A file that could not be checked.
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()>;
+    /// Something the user should know about a file that is not a diagnostic.
+    fn note(&mut self, name: &str, message: &str) -> std::io::Result<()> {
+        eprintln!("gwlint: {name}: {message}");
+        Ok(())
+    }
     /// The end of the run.
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()>;
 }

@@ -69,6 +69,32 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                 "双引号里直接套用了双引号：引号内再用引号时应改用单引号‘’",
             )
             .with_label(outer.clone(), "外层引号从这里开始"),
+            Problem::AsciiPair { kind, open, close } => {
+                let (o, c) = kind.chars();
+                Diagnostic::new(
+                    RULE.id,
+                    open.clone(),
+                    format!(
+                        "中文里用半角引号「{}…{}」引用：应改为中文引号「{o}…{c}」",
+                        &doc.text[open.clone()],
+                        &doc.text[close.clone()]
+                    ),
+                )
+                .with_label(close.clone(), "引用在这里结束")
+                .with_fix(
+                    Applicability::Safe,
+                    vec![
+                        Edit {
+                            range: open.clone(),
+                            replacement: o.to_string(),
+                        },
+                        Edit {
+                            range: close.clone(),
+                            replacement: c.to_string(),
+                        },
+                    ],
+                )
+            }
             Problem::StandIn {
                 range,
                 stands_for,
