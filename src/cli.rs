@@ -14,13 +14,53 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// 要检查的文件或目录（目录中查找 .txt 和 .md）；`-` 表示标准输入。默认为当前目录
+    /// 要检查的文件或目录（目录中查找 .txt、.md、.docx）；`-` 表示标准输入。默认为当前目录
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// 输出格式
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+
+    /// 把结果写入文件，而不是标准输出
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// 使用指定的配置文件，而不是自动查找 gwlint.toml
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// 忽略所有配置文件
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// 只输出每条规则的问题数
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// 警告超过这个数目时退出码为 1
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+
+    /// 有任何警告时退出码为 1
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// 安静模式：只输出问题本身，不输出汇总和提示
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// 只报告不在这个基线文件中的问题
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+
+    /// 把当前的全部问题写入基线文件（之后用 --baseline 只看新问题）
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// 命令行上直接给出的文件也遵守配置中的 exclude（供 pre-commit 使用）
+    #[arg(long)]
+    pub force_exclude: bool,
 
     /// 何时使用颜色（auto：输出到终端且未设置 NO_COLOR 时）
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
@@ -78,12 +118,32 @@ pub enum Command {
     },
     /// 列出内置的文种模板及其必备部分
     Templates,
+    /// 查看配置
+    Config {
+        /// 显示生效的配置（合并默认值和 gwlint.toml 之后）
+        #[arg(long)]
+        show: bool,
+        /// 使用指定的配置文件
+        #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+        config: Option<PathBuf>,
+        /// 忽略所有配置文件
+        #[arg(long)]
+        isolated: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
+    /// 终端阅读：汉字下方标出位置
     Human,
+    /// JSON 数组（见 README 的约定）
     Json,
+    /// 每条一行：path:line:col: severity[rule] message
+    Short,
+    /// GitHub Actions 注释（::error file=…）
+    Github,
+    /// SARIF 2.1.0，可上传到 GitHub code scanning
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -88,13 +88,16 @@ pub fn fix_document(doc: Document, options: &Options, unsafe_fixes: bool) -> Fix
             break;
         }
         applied += n;
-        doc = Document::new(Text {
-            name: doc.name.clone(),
-            text,
-            format: doc.format,
-            encoding: doc.encoding,
-            generated: doc.generated.clone(),
-        });
+        doc = Document::with_packs(
+            Text {
+                name: doc.name.clone(),
+                text,
+                format: doc.format,
+                encoding: doc.encoding,
+                generated: doc.generated.clone(),
+            },
+            options.packs(),
+        );
         diags = crate::lint_document(&doc, options);
     }
     Fixed {

@@ -4,6 +4,7 @@
 //! [`rules`] → [`diag::Diagnostic`]s → [`report`].
 
 pub mod app;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diag;
@@ -13,6 +14,7 @@ pub mod input;
 pub mod packs;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod walk;
 
 #[cfg(test)]
@@ -26,23 +28,33 @@ use input::{Decoded, Format, Text};
 /// Lint an already decoded document.
 pub fn lint_document(doc: &Document, options: &Options) -> Vec<Diagnostic> {
     let ctx = rules::RuleCtx {
-        packs: packs::Packs::builtin(),
+        packs: options.packs(),
         level: options.level.clone(),
         template: options.template.clone(),
         today: options.as_of.unwrap_or_else(config::today),
     };
-    rules::run(doc, &ctx, &options.rules())
+    let diags = rules::run(doc, &ctx, options);
+    let selected = options.rules();
+    let ran: Vec<&str> = selected.iter().map(|r| r.id).collect();
+    let unused = selected
+        .iter()
+        .find(|r| r.id == "unused-suppression")
+        .map(|r| options.severity_of(r));
+    suppress::apply(doc, diags, &ran, unused)
 }
 
 /// Lint a string as a plain-text document named `name`.
 pub fn lint_text(name: &str, text: &str, options: &Options) -> (Document, Vec<Diagnostic>) {
-    let doc = Document::new(Text {
-        name: name.to_string(),
-        text: text.to_string(),
-        format: Format::Plain,
-        encoding: Decoded::UTF8,
-        generated: Vec::new(),
-    });
+    let doc = Document::with_packs(
+        Text {
+            name: name.to_string(),
+            text: text.to_string(),
+            format: Format::Plain,
+            encoding: Decoded::UTF8,
+            generated: Vec::new(),
+        },
+        options.packs(),
+    );
     let diags = lint_document(&doc, options);
     (doc, diags)
 }

@@ -3,8 +3,10 @@
 //! `examples` (text that must fire) and `counter_examples` (must not fire);
 //! `tests/packs.rs` runs them all.
 
+use crate::config::error::FileError;
 use regex::Regex;
 use serde::Deserialize;
+use std::path::Path;
 use std::sync::OnceLock;
 
 /// The embedded packs, as (file name, contents).
@@ -119,9 +121,10 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AllowList {
+    #[serde(default)]
     pub words: Vec<String>,
     #[serde(flatten)]
     pub specs: Specs,
@@ -137,11 +140,14 @@ pub struct Meaning {
     pub what: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Placeholders {
+    #[serde(default)]
     pub shape: Vec<Shape>,
+    #[serde(default)]
     pub allow: AllowList,
+    #[serde(default)]
     pub meaning: Vec<Meaning>,
 }
 
@@ -158,9 +164,10 @@ pub struct ResidueEntry {
     pub specs: Specs,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Residue {
+    #[serde(default)]
     pub residue: Vec<ResidueEntry>,
 }
 
@@ -173,8 +180,8 @@ pub struct Level {
     pub siblings: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Jurisdiction {
     pub level: Vec<Level>,
     pub strong: Vec<String>,
@@ -202,9 +209,10 @@ pub struct Phrase {
     pub members: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FixedPhrases {
+    #[serde(default)]
     pub phrase: Vec<Phrase>,
     #[serde(flatten)]
     pub specs: Specs,
@@ -240,9 +248,10 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outdated {
+    #[serde(default)]
     pub term: Vec<Term>,
 }
 
@@ -294,23 +303,31 @@ pub struct Packs {
     pub templates: Vec<Template>,
 }
 
-/// A pack that failed to load, naming the file.
-#[derive(Debug)]
-pub struct PackError {
-    pub file: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for PackError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "规则包 {} 有误：{}", self.file, self.message)
-    }
-}
+/// A pack that failed to load, naming the file, line and entry.
+pub type PackError = FileError;
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, PackError> {
-    toml::from_str(text).map_err(|e| PackError {
-        file: file.to_string(),
-        message: e.to_string(),
+    toml::from_str(text).map_err(|e| {
+        let mut err = FileError::from_toml(file, text, &e);
+        // Name the entry: the nearest `id`/`term`/`name` line above the error.
+        if let Some(span) = e.span() {
+            let entry = text[..span.start.min(text.len())]
+                .lines()
+                .rev()
+                .find_map(|l| {
+                    let l = l.trim();
+                    ["id", "term", "name"].iter().find_map(|k| {
+                        l.strip_prefix(k)?
+                            .trim_start()
+                            .strip_prefix('=')
+                            .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
+                    })
+                });
+            if let Some(entry) = entry {
+                err.message = format!("{}（条目：{entry}）", err.message);
+            }
+        }
+        err
     })
 }
 
@@ -357,5 +374,92 @@ impl Packs {
 
     pub fn template(&self, name: &str) -> Option<&Template> {
         self.templates.iter().find(|t| t.name == name)
+    }
+
+    /// Add the packs found in a user's rule directory: files named like the
+    /// embedded ones (any of them may be missing or partial), and
+    /// `templates/*.toml`. Their entries are added to the embedded ones.
+    pub fn extend_from_dir(&mut self, dir: &Path) -> Result<(), PackError> {
+        let read = |name: &str| -> Result<Option<(String, String)>, PackError> {
+            let p = dir.join(name);
+            match std::fs::read_to_string(&p) {
+                Ok(t) => Ok(Some((p.display().to_string(), t))),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(FileError::at(
+                    &p.display().to_string(),
+                    "",
+                    None,
+                    format!("无法读取：{e}"),
+                )),
+            }
+        };
+        if !dir.is_dir() {
+            return Err(FileError::at(
+                &dir.display().to_string(),
+                "",
+                None,
+                "规则目录不存在",
+            ));
+        }
+        if let Some((f, t)) = read("placeholders.toml")? {
+            let p: Placeholders = parse(&f, &t)?;
+            self.placeholders.shape.extend(p.shape);
+            self.placeholders.allow.words.extend(p.allow.words);
+            self.placeholders.meaning.extend(p.meaning);
+        }
+        if let Some((f, t)) = read("residue.toml")? {
+            let r: Residue = parse(&f, &t)?;
+            self.residue.residue.extend(r.residue);
+        }
+        if let Some((f, t)) = read("jurisdiction.toml")? {
+            let j: Jurisdiction = parse(&f, &t)?;
+            self.jurisdiction.level.extend(j.level);
+            self.jurisdiction.strong.extend(j.strong);
+            self.jurisdiction.organ.extend(j.organ);
+            self.jurisdiction
+                .organ_may_follow
+                .push_str(&j.organ_may_follow);
+            self.jurisdiction.exceptions.extend(j.exceptions);
+            self.jurisdiction.not_levels.extend(j.not_levels);
+        }
+        if let Some((f, t)) = read("fixed-phrases.toml")? {
+            let p: FixedPhrases = parse(&f, &t)?;
+            self.fixed_phrases.phrase.extend(p.phrase);
+        }
+        if let Some((f, t)) = read("outdated.toml")? {
+            let o: Outdated = parse(&f, &t)?;
+            self.outdated.term.extend(o.term);
+        }
+        if let Ok(entries) = std::fs::read_dir(dir.join("templates")) {
+            let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            files.sort();
+            for p in files
+                .iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            {
+                let name = p.strip_prefix(dir).unwrap_or(p).display().to_string();
+                if let Some((f, t)) = read(&name)? {
+                    self.templates.push(parse(&f, &t)?);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Small extensions from `gwlint.toml` that need no pack of their own.
+    pub fn extend_words(&mut self, allow: &[String], residue: &[String], exceptions: &[String]) {
+        self.placeholders.allow.words.extend(allow.iter().cloned());
+        for phrase in residue {
+            self.residue.residue.push(ResidueEntry {
+                id: format!("gwlint.toml: {phrase}"),
+                pattern: Regex::new(&regex::escape(phrase))
+                    .expect("an escaped literal is a valid regex"),
+                what: "本单位配置的残留文字".to_string(),
+                specs: Specs::default(),
+            });
+        }
+        self.jurisdiction
+            .exceptions
+            .extend(exceptions.iter().cloned());
     }
 }

@@ -1,5 +1,6 @@
 //! Expanding the paths given on the command line into the files to check.
 
+use crate::config::Settings;
 use crate::input::Format;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -21,11 +22,16 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// Expand `paths` into sources, sorted by path. Files named explicitly are
-/// always included; directories contribute their `.txt` and `.md` files,
-/// skipping hidden directories, `target/` and `node_modules/`. Links are
-/// not followed.
-pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<WalkError>) {
+/// Expand `paths` into sources, sorted by path. Directories contribute their
+/// `.txt`, `.md` and `.docx` files, skipping hidden directories, `target/`,
+/// `node_modules/` and what the configuration excludes. Files named
+/// explicitly are always included, unless `force_exclude` makes them obey
+/// the excludes too (for pre-commit). Links are not followed.
+pub fn collect(
+    paths: &[PathBuf],
+    settings: &Settings,
+    force_exclude: bool,
+) -> (Vec<Source>, Vec<WalkError>) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -38,7 +44,8 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<WalkError>) {
                 path: p.display().to_string(),
                 message: describe(&e),
             }),
-            Ok(m) if m.is_dir() => walk_dir(p, &mut out, &mut errors),
+            Ok(m) if m.is_dir() => walk_dir(p, settings, &mut out, &mut errors),
+            Ok(_) if force_exclude && settings.is_excluded(p) => {}
             Ok(_) => out.push(Source::File(p.clone())),
         }
     }
@@ -47,7 +54,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<WalkError>) {
     (out, errors)
 }
 
-fn walk_dir(root: &Path, out: &mut Vec<Source>, errors: &mut Vec<WalkError>) {
+fn walk_dir(root: &Path, settings: &Settings, out: &mut Vec<Source>, errors: &mut Vec<WalkError>) {
     let walker = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -56,7 +63,8 @@ fn walk_dir(root: &Path, out: &mut Vec<Source>, errors: &mut Vec<WalkError>) {
             e.depth() == 0
                 || !(e.file_name().to_string_lossy().starts_with('.')
                     || (e.file_type().is_dir()
-                        && SKIP_DIRS.contains(&e.file_name().to_string_lossy().as_ref())))
+                        && SKIP_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
+                    || settings.is_excluded(e.path()))
         });
     for entry in walker {
         match entry {

@@ -37,6 +37,8 @@ pub struct Document {
     pub encoding: Decoded,
     /// Text generated rather than written (Word's automatic numbering).
     pub generated: Vec<Range<usize>>,
+    /// Suppression comments (Markdown).
+    pub directives: Vec<crate::suppress::Directive>,
     pub lines: LineIndex,
     pub paragraphs: Vec<Paragraph>,
     /// Word tokens of all paragraphs, in order, as byte ranges.
@@ -48,7 +50,13 @@ pub struct Document {
 }
 
 impl Document {
+    /// Model a text with the embedded rule packs.
     pub fn new(input: Text) -> Document {
+        Document::with_packs(input, crate::packs::Packs::builtin())
+    }
+
+    /// Model a text; `packs` name the set phrases that are not counts.
+    pub fn with_packs(input: Text, packs: &crate::packs::Packs) -> Document {
         let Text {
             name,
             text: source,
@@ -56,6 +64,10 @@ impl Document {
             encoding,
             generated,
         } = input;
+        let directives = match format {
+            Format::Markdown => crate::suppress::parse(&source),
+            _ => Vec::new(),
+        };
         let (text, original) = match format {
             Format::Markdown => (markdown::mask(&source), Some(source)),
             Format::Plain | Format::Docx => (source, None),
@@ -106,7 +118,7 @@ impl Document {
         }
         let date = outline::find_date(&text, &paragraphs, &title);
         let brackets = pairs::analyse(&text, &paragraphs);
-        let phrases: Vec<&str> = crate::packs::Packs::builtin()
+        let phrases: Vec<&str> = packs
             .fixed_phrases
             .phrase
             .iter()
@@ -119,6 +131,7 @@ impl Document {
             format,
             encoding,
             generated,
+            directives,
             lines,
             tokens,
             outline: Outline {

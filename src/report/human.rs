@@ -14,6 +14,7 @@ pub struct Human<W: WriteColor> {
     out: W,
     config: Config,
     verbose: bool,
+    quiet: bool,
 }
 
 impl Human<StandardStream> {
@@ -41,7 +42,14 @@ impl<W: WriteColor> Human<W> {
             out,
             config: Config::default(),
             verbose: false,
+            quiet: false,
         }
+    }
+
+    /// Only the diagnostics: no notes, no summary.
+    pub fn quiet(mut self, quiet: bool) -> Self {
+        self.quiet = quiet;
+        self
     }
 
     pub fn into_inner(self) -> W {
@@ -128,6 +136,9 @@ impl<W: WriteColor> Reporter for Human<W> {
     }
 
     fn finish(&mut self, s: &Summary) -> std::io::Result<()> {
+        if self.quiet {
+            return self.out.flush();
+        }
         let mut line = format!(
             "检查了 {} 个文件：{} 个错误，{} 个警告",
             s.files, s.errors, s.warnings

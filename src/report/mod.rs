@@ -1,12 +1,20 @@
 //! Output formats. Each format is one [`Reporter`]; none of them knows about
 //! particular rules. Files arrive in the order they are to be shown.
 
+mod github;
 mod human;
 mod json;
+mod sarif;
+mod short;
+mod statistics;
 mod window;
 
+pub use github::Github;
 pub use human::Human;
 pub use json::Json;
+pub use sarif::Sarif;
+pub use short::Short;
+pub use statistics::Statistics;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;

@@ -2,6 +2,7 @@
 //! over the shared [`Document`]; its documentation is its doc comment,
 //! captured by [`declare_rule!`] and shown by `gwlint explain RULE`.
 
+use crate::config::Options;
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
 use crate::packs::Packs;
@@ -38,6 +39,7 @@ mod placeholder;
 mod quote_pair;
 mod required_section;
 mod template_residue;
+mod unused_suppression;
 
 /// What a rule may consult besides the document.
 pub struct RuleCtx<'a> {
@@ -86,6 +88,7 @@ pub static ALL: &[&Rule] = &[
     &halfwidth_punct::RULE,
     &number_style::RULE,
     &outdated_term::RULE,
+    &unused_suppression::RULE,
 ];
 
 pub fn by_id(id: &str) -> Option<&'static Rule> {
@@ -94,15 +97,16 @@ pub fn by_id(id: &str) -> Option<&'static Rule> {
 
 /// Run the selected rules over one document. Diagnostics come back sorted
 /// by position, then rule id.
-pub fn run(doc: &Document, ctx: &RuleCtx, selected: &[&'static Rule]) -> Vec<Diagnostic> {
+pub fn run(doc: &Document, ctx: &RuleCtx, options: &Options) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in selected {
+    for rule in options.rules() {
+        let severity = options.severity_of(rule);
         for mut d in (rule.check)(doc, ctx) {
             debug_assert_eq!(d.rule, rule.id);
             d.severity = if d.demoted {
                 Severity::Warning
             } else {
-                rule.severity
+                severity
             };
             out.push(d);
         }
@@ -111,4 +115,31 @@ pub fn run(doc: &Document, ctx: &RuleCtx, selected: &[&'static Rule]) -> Vec<Dia
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
     });
     out
+}
+
+/// "unknown rule" with the nearest known id as a suggestion.
+pub fn unknown_rule_message(id: &str) -> String {
+    let nearest = ALL
+        .iter()
+        .map(|r| (edit_distance(id, r.id), r.id))
+        .min()
+        .filter(|(d, _)| *d <= 4);
+    match nearest {
+        Some((_, n)) => format!("未知的规则“{id}”，是否想用“{n}”？（`gwlint rules` 列出全部规则）"),
+        None => format!("未知的规则“{id}”（`gwlint rules` 列出全部规则）"),
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }

@@ -1,0 +1,302 @@
+//! What shapes one lint run: options from the command line and from
+//! `gwlint.toml`, resolved once, then specialised per file.
+
+pub mod error;
+pub mod file;
+
+use crate::diag::Severity;
+use crate::packs::Packs;
+use crate::rules::{self, Rule};
+use error::FileError;
+use file::{Loaded, RuleSetting};
+use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Options for linting one document.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The issuing level, when it should not be inferred.
+    pub level: Option<String>,
+    /// The genre template, when it should not be chosen by the title.
+    pub template: Option<String>,
+    /// The date for `outdated-term` when a document has none; default today.
+    pub as_of: Option<(u32, u32, u32)>,
+    /// Rule ids to run; empty means all.
+    pub select: Vec<String>,
+    /// Rule ids not to run.
+    pub ignore: Vec<String>,
+    /// Severities changed from the rules' defaults.
+    pub severity: BTreeMap<String, Severity>,
+    /// Rule packs, when they differ from the embedded ones.
+    pub packs: Option<&'static Packs>,
+}
+
+impl Options {
+    /// The rules this run checks, in registry order.
+    pub fn rules(&self) -> Vec<&'static Rule> {
+        rules::ALL
+            .iter()
+            .copied()
+            .filter(|r| self.select.is_empty() || self.select.iter().any(|s| s == r.id))
+            .filter(|r| !self.ignore.iter().any(|s| s == r.id))
+            .collect()
+    }
+
+    pub fn packs(&self) -> &'static Packs {
+        self.packs.unwrap_or_else(Packs::builtin)
+    }
+
+    /// The severity a rule reports with in this run.
+    pub fn severity_of(&self, rule: &Rule) -> Severity {
+        self.severity.get(rule.id).copied().unwrap_or(rule.severity)
+    }
+}
+
+/// Settings for a whole run: base options plus what varies by path.
+#[derive(Debug, Default)]
+pub struct Settings {
+    pub base: Options,
+    /// The configuration file in effect, if any.
+    pub file: Option<Loaded>,
+    exclude: Option<GlobSet>,
+    per_file_ignores: Vec<(GlobMatcher, Vec<String>)>,
+    templates: Vec<(GlobMatcher, String)>,
+}
+
+/// Paths excluded even without configuration (beside hidden directories).
+pub const DEFAULT_EXCLUDES: &[&str] = &["**/target/**", "**/node_modules/**"];
+
+impl Settings {
+    /// Options for one file: per-file ignores and templates applied.
+    pub fn options_for(&self, path: &Path) -> Options {
+        let mut o = self.base.clone();
+        let rel = self.relative(path);
+        for (glob, rules) in &self.per_file_ignores {
+            if glob.is_match(&rel) || glob.is_match(path) {
+                o.ignore.extend(rules.iter().cloned());
+            }
+        }
+        if o.template.is_none() {
+            if let Some((_, t)) = self
+                .templates
+                .iter()
+                .find(|(g, _)| g.is_match(&rel) || g.is_match(path))
+            {
+                o.template = Some(t.clone());
+            }
+        }
+        o
+    }
+
+    /// Whether a path is excluded by configuration.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        let rel = self.relative(path);
+        self.exclude
+            .as_ref()
+            .is_some_and(|set| set.is_match(&rel) || set.is_match(path))
+    }
+
+    /// A path relative to the configuration's directory, when it lies below it.
+    fn relative(&self, path: &Path) -> std::path::PathBuf {
+        let Some(f) = &self.file else {
+            return path.to_path_buf();
+        };
+        let abs = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir()
+                .map(|d| d.join(path))
+                .unwrap_or_else(|_| path.to_path_buf())
+        };
+        let dir = f
+            .dir()
+            .canonicalize()
+            .unwrap_or_else(|_| f.dir().to_path_buf());
+        let abs = abs.canonicalize().unwrap_or(abs);
+        abs.strip_prefix(&dir).map(Path::to_path_buf).unwrap_or(abs)
+    }
+}
+
+/// Check a rule id written in the configuration.
+fn rule_id(loaded: &Loaded, id: &toml::Spanned<String>) -> Result<String, FileError> {
+    let name = id.get_ref();
+    if rules::by_id(name).is_some() {
+        return Ok(name.clone());
+    }
+    Err(loaded.error(id.span(), rules::unknown_rule_message(name)))
+}
+
+fn glob(loaded: &Loaded, pattern: &str, span: std::ops::Range<usize>) -> Result<Glob, FileError> {
+    Glob::new(pattern).map_err(|e| loaded.error(span, format!("无效的路径模式：{e}")))
+}
+
+/// Resolve a configuration file into settings. Command-line options are
+/// applied on top by the caller.
+pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
+    let Some(loaded) = loaded else {
+        return Ok(Settings {
+            exclude: Some(default_excludes()),
+            ..Settings::default()
+        });
+    };
+    let c = &loaded.config;
+    let mut base = Options::default();
+    for id in &c.select {
+        base.select.push(rule_id(&loaded, id)?);
+    }
+    for id in &c.ignore {
+        base.ignore.push(rule_id(&loaded, id)?);
+    }
+    for (id, setting) in &c.rules {
+        let id = rule_id(&loaded, id)?;
+        match setting {
+            RuleSetting::Off => base.ignore.push(id),
+            RuleSetting::Warning => {
+                base.severity.insert(id, Severity::Warning);
+            }
+            RuleSetting::Error => {
+                base.severity.insert(id, Severity::Error);
+            }
+        }
+    }
+    // Packs: the embedded ones plus rule_dirs and small extensions.
+    let needs_packs = !c.rule_dirs.is_empty()
+        || !c.placeholders.allow.is_empty()
+        || !c.residue.phrases.is_empty()
+        || !c.jurisdiction.exceptions.is_empty();
+    if needs_packs {
+        let mut packs =
+            Packs::embedded().map_err(|e| FileError::at("rules/", "", None, e.to_string()))?;
+        for dir in &c.rule_dirs {
+            packs.extend_from_dir(&loaded.dir().join(dir.get_ref()))?;
+        }
+        packs.extend_words(
+            &c.placeholders.allow,
+            &c.residue.phrases,
+            &c.jurisdiction.exceptions,
+        );
+        base.packs = Some(Box::leak(Box::new(packs)));
+    }
+    let packs = base.packs();
+    if let Some(level) = &c.level {
+        if packs.jurisdiction.level(level.get_ref()).is_none() {
+            let known: Vec<&str> = packs
+                .jurisdiction
+                .level
+                .iter()
+                .map(|l| l.name.as_str())
+                .collect();
+            return Err(loaded.error(
+                level.span(),
+                format!(
+                    "未知的层级“{}”，可选：{}",
+                    level.get_ref(),
+                    known.join("、")
+                ),
+            ));
+        }
+        base.level = Some(level.get_ref().clone());
+    }
+    if let Some(d) = &c.as_of {
+        let date = d
+            .get_ref()
+            .date
+            .as_ref()
+            .ok_or_else(|| loaded.error(d.span(), "as_of 需要日期，如 2026-11-28"))?;
+        base.as_of = Some((
+            u32::from(date.year),
+            u32::from(date.month),
+            u32::from(date.day),
+        ));
+    }
+    let mut ex = GlobSetBuilder::new();
+    for g in DEFAULT_EXCLUDES {
+        ex.add(Glob::new(g).expect("default globs are valid"));
+    }
+    for g in &c.exclude {
+        ex.add(glob(&loaded, g.get_ref(), g.span())?);
+    }
+    let exclude = ex
+        .build()
+        .map_err(|e| FileError::at(&loaded.path.display().to_string(), "", None, e.to_string()))?;
+    let mut per_file_ignores = Vec::new();
+    for (pattern, ids) in &c.per_file_ignores {
+        let span = find_key(&loaded.text, pattern);
+        let m = glob(&loaded, pattern, span)?.compile_matcher();
+        let ids = ids
+            .iter()
+            .map(|id| rule_id(&loaded, id))
+            .collect::<Result<Vec<_>, _>>()?;
+        per_file_ignores.push((m, ids));
+    }
+    let mut templates = Vec::new();
+    for (pattern, name) in &c.templates {
+        if packs.template(name.get_ref()).is_none() {
+            let known: Vec<&str> = packs.templates.iter().map(|t| t.name.as_str()).collect();
+            return Err(loaded.error(
+                name.span(),
+                format!("未知的模板“{}”，可选：{}", name.get_ref(), known.join("、")),
+            ));
+        }
+        let m = glob(&loaded, pattern, find_key(&loaded.text, pattern))?.compile_matcher();
+        templates.push((m, name.get_ref().clone()));
+    }
+    Ok(Settings {
+        base,
+        file: Some(loaded),
+        exclude: Some(exclude),
+        per_file_ignores,
+        templates,
+    })
+}
+
+fn default_excludes() -> GlobSet {
+    let mut b = GlobSetBuilder::new();
+    for g in DEFAULT_EXCLUDES {
+        b.add(Glob::new(g).expect("default globs are valid"));
+    }
+    b.build().expect("default globs are valid")
+}
+
+/// Where a table key is written (for errors about it).
+fn find_key(text: &str, key: &str) -> std::ops::Range<usize> {
+    text.find(&format!("\"{key}\""))
+        .map(|i| i..i + key.len() + 2)
+        .unwrap_or(0..0)
+}
+
+/// Today's date (UTC), from the system clock.
+pub fn today() -> (u32, u32, u32) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Convert days since 1970-01-01 to a (year, month, day) date
+/// (the proleptic Gregorian calendar algorithm of Howard Hinnant).
+fn civil_from_days(z: i64) -> (u32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as u32, m as u32, d as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(20_785), (2026, 11, 28));
+    }
+}

@@ -1,0 +1,74 @@
+//! `--format github`: GitHub Actions workflow commands, which annotate the
+//! pull request: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.
+
+use super::{Reporter, Summary};
+use crate::diag::{Diagnostic, Severity};
+use crate::doc::Document;
+use std::io::Write;
+
+pub struct Github<W: Write> {
+    out: W,
+}
+
+impl<W: Write> Github<W> {
+    pub fn new(out: W) -> Self {
+        Github { out }
+    }
+}
+
+/// Escape a message (data) for a workflow command.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a property value for a workflow command.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl<W: Write> Reporter for Github<W> {
+    fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
+        for d in diags {
+            let (line, col) = doc.lines.position(&doc.text, d.range.start);
+            let (end_line, end_col) = doc.lines.position(&doc.text, d.range.end);
+            let level = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            writeln!(
+                self.out,
+                "::{level} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+                property(&doc.name),
+                property(d.rule),
+                data(&d.message)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
+        writeln!(
+            self.out,
+            "::error file={},title=io::{}",
+            property(name),
+            data(error)
+        )
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(data("a%b\nc"), "a%25b%0Ac");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+}
