@@ -301,7 +301,7 @@ enum Outcome {
         error: String,
     },
     Checked {
-        doc: Document,
+        doc: Box<Document>,
         diags: Vec<Diagnostic>,
         note: Option<String>,
         /// With --fix/--diff: how many diagnostics were fixed.
@@ -348,9 +348,9 @@ impl Job<'_> {
             let doc = Document::with_packs(text, options.packs());
             let diags = crate::lint_document(&doc, &options);
             let note =
-                (fixing).then(|| "Word 文件只检查、不修改：请在 Word 中按提示修改".to_string());
+                fixing.then(|| "Word 文件只检查、不修改：请在 Word 中按提示修改".to_string());
             return Outcome::Checked {
-                doc,
+                doc: Box::new(doc),
                 diags,
                 note,
                 fixed: None,
@@ -366,7 +366,7 @@ impl Job<'_> {
         if self.cli.diff {
             let diff = changed.then(|| fix::unified_diff(&name, &original, &fixed.text));
             return Outcome::Checked {
-                doc: fixed.doc,
+                doc: Box::new(fixed.doc),
                 diags: fixed.remaining,
                 note: None,
                 fixed: Some(applied),
@@ -377,7 +377,7 @@ impl Job<'_> {
         match source {
             Source::Stdin => Outcome::Checked {
                 stdout: Some(fixed.text.clone()),
-                doc: fixed.doc,
+                doc: Box::new(fixed.doc),
                 diags: fixed.remaining,
                 note: None,
                 fixed: Some(applied),
@@ -393,7 +393,7 @@ impl Job<'_> {
                     }
                 }
                 Outcome::Checked {
-                    doc: fixed.doc,
+                    doc: Box::new(fixed.doc),
                     diags: fixed.remaining,
                     note: None,
                     fixed: Some(applied),

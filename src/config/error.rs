@@ -62,6 +62,10 @@ impl FileError {
 /// technical part.
 fn translate(message: &str) -> String {
     let m = message.trim();
+    if m.starts_with("regex parse error") {
+        let last = m.lines().last().unwrap_or(m).trim();
+        return format!("正则表达式有误：{}", last.trim_start_matches("error: "));
+    }
     if let Some(rest) = m.strip_prefix("unknown field ") {
         // unknown field `x`, expected one of `a`, `b`
         let (field, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
@@ -73,6 +77,12 @@ fn translate(message: &str) -> String {
     }
     if let Some(rest) = m.strip_prefix("invalid type: ") {
         return format!("类型不对：{rest}");
+    }
+    if let Some(rest) = m.strip_prefix("unknown variant ") {
+        return format!("不支持的取值 {rest}");
+    }
+    if m.starts_with("invalid") || m.starts_with("expected") || m.starts_with("unexpected") {
+        return format!("TOML 语法错误：{m}");
     }
     m.to_string()
 }

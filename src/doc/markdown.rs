@@ -45,6 +45,13 @@ fn spans_re() -> &'static Regex {
 
 /// The text with non-prose parts blanked out.
 pub fn mask(text: &str) -> String {
+    mask_with_comments(text).0
+}
+
+/// The masked text, and where the HTML comments were (outside code), for
+/// suppression comments.
+pub fn mask_with_comments(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut comments = Vec::new();
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     // Front matter: a first line of --- (YAML) or +++ (TOML) up to its closing line.
@@ -63,6 +70,9 @@ pub fn mask(text: &str) -> String {
     for m in spans_re().find_iter(&text[pos..]) {
         let (s, e) = (pos + m.start(), pos + m.end());
         out.push_str(&text[out.len()..s]);
+        if m.as_str().starts_with("<!--") {
+            comments.push(s..e);
+        }
         // Keep the ] of a link target: only the target is not prose.
         let s = if text[s..].starts_with("](") {
             out.push(']');
@@ -74,7 +84,7 @@ pub fn mask(text: &str) -> String {
     }
     out.push_str(&text[out.len()..]);
     debug_assert_eq!(out.len(), text.len());
-    out
+    (out, comments)
 }
 
 #[cfg(test)]

@@ -64,13 +64,24 @@ impl Document {
             encoding,
             generated,
         } = input;
-        let directives = match format {
-            Format::Markdown => crate::suppress::parse(&source),
-            _ => Vec::new(),
-        };
-        let (text, original) = match format {
-            Format::Markdown => (markdown::mask(&source), Some(source)),
-            Format::Plain | Format::Docx => (source, None),
+        let (text, original, directives) = match format {
+            Format::Markdown => {
+                let (masked, comments) = markdown::mask_with_comments(&source);
+                // Only real comments, not examples inside code blocks.
+                let directives = comments
+                    .iter()
+                    .flat_map(|c| {
+                        crate::suppress::parse(&source[c.clone()])
+                            .into_iter()
+                            .map(move |mut d| {
+                                d.range = c.start + d.range.start..c.start + d.range.end;
+                                d
+                            })
+                    })
+                    .collect();
+                (masked, Some(source), directives)
+            }
+            Format::Plain | Format::Docx => (source, None, Vec::new()),
         };
         let lines = LineIndex::new(&text);
         let paragraphs = split_paragraphs(&text, format);
