@@ -415,22 +415,11 @@ fn apply_cli(cli: &Cli, settings: &mut Settings) -> Result<(), String> {
     let base = &mut settings.base;
     let packs = base.packs();
     if let Some(level) = &cli.level {
-        if packs.jurisdiction.level(level).is_none() {
-            let known: Vec<&str> = packs
-                .jurisdiction
-                .level
-                .iter()
-                .map(|l| l.name.as_str())
-                .collect();
-            return Err(format!("未知的层级“{level}”，可选：{}", known.join("、")));
-        }
+        packs.check_level(level)?;
         base.level = Some(level.clone());
     }
     if let Some(t) = &cli.template {
-        if packs.template(t).is_none() {
-            let known: Vec<&str> = packs.templates.iter().map(|t| t.name.as_str()).collect();
-            return Err(format!("未知的模板“{t}”，可选：{}", known.join("、")));
-        }
+        packs.check_template(t)?;
         base.template = Some(t.clone());
     }
     if let Some(s) = &cli.as_of {

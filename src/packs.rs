@@ -376,6 +376,29 @@ impl Packs {
         self.templates.iter().find(|t| t.name == name)
     }
 
+    /// A level name the user gave, checked; the error lists the known ones.
+    pub fn check_level(&self, name: &str) -> Result<(), String> {
+        if self.jurisdiction.level(name).is_some() {
+            return Ok(());
+        }
+        let known: Vec<&str> = self
+            .jurisdiction
+            .level
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
+        Err(format!("未知的层级“{name}”，可选：{}", known.join("、")))
+    }
+
+    /// A template name the user gave, checked; the error lists the known ones.
+    pub fn check_template(&self, name: &str) -> Result<(), String> {
+        if self.template(name).is_some() {
+            return Ok(());
+        }
+        let known: Vec<&str> = self.templates.iter().map(|t| t.name.as_str()).collect();
+        Err(format!("未知的模板“{name}”，可选：{}", known.join("、")))
+    }
+
     /// Add the packs found in a user's rule directory: files named like the
     /// embedded ones (any of them may be missing or partial), and
     /// `templates/*.toml`. Their entries are added to the embedded ones.

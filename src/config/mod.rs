@@ -180,22 +180,9 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
     }
     let packs = base.packs();
     if let Some(level) = &c.level {
-        if packs.jurisdiction.level(level.get_ref()).is_none() {
-            let known: Vec<&str> = packs
-                .jurisdiction
-                .level
-                .iter()
-                .map(|l| l.name.as_str())
-                .collect();
-            return Err(loaded.error(
-                level.span(),
-                format!(
-                    "未知的层级“{}”，可选：{}",
-                    level.get_ref(),
-                    known.join("、")
-                ),
-            ));
-        }
+        packs
+            .check_level(level.get_ref())
+            .map_err(|m| loaded.error(level.span(), m))?;
         base.level = Some(level.get_ref().clone());
     }
     if let Some(d) = &c.as_of {
@@ -232,13 +219,9 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
     }
     let mut templates = Vec::new();
     for (pattern, name) in &c.templates {
-        if packs.template(name.get_ref()).is_none() {
-            let known: Vec<&str> = packs.templates.iter().map(|t| t.name.as_str()).collect();
-            return Err(loaded.error(
-                name.span(),
-                format!("未知的模板“{}”，可选：{}", name.get_ref(), known.join("、")),
-            ));
-        }
+        packs
+            .check_template(name.get_ref())
+            .map_err(|m| loaded.error(name.span(), m))?;
         let m = glob(&loaded, pattern, find_key(&loaded.text, pattern))?.compile_matcher();
         templates.push((m, name.get_ref().clone()));
     }
