@@ -220,10 +220,16 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                     }
                     if let Some(d) = diff {
                         diffs += 1;
-                        print!("{d}");
+                        std::io::stdout()
+                            .lock()
+                            .write_all(d.as_bytes())
+                            .map_err(io_error)?;
                     }
                     if let Some(t) = stdout {
-                        print!("{t}");
+                        std::io::stdout()
+                            .lock()
+                            .write_all(t.as_bytes())
+                            .map_err(io_error)?;
                     }
                     if cli.diff {
                         continue;

@@ -36,8 +36,9 @@ pub fn normalize(path: &str) -> String {
 pub fn entry(doc: &Document, d: &Diagnostic) -> Entry {
     let src = doc.source();
     let line = doc.lines.line_range(src, doc.lines.line_of(d.range.start));
-    let end = d.range.end.min(line.end).max(d.range.start);
-    let before: String = src[line.start..d.range.start]
+    let start = d.range.start.min(line.end);
+    let end = d.range.end.min(line.end).max(start);
+    let before: String = src[line.start..start]
         .chars()
         .rev()
         .take(CONTEXT)
@@ -46,7 +47,7 @@ pub fn entry(doc: &Document, d: &Diagnostic) -> Entry {
         .rev()
         .collect();
     let after: String = src[end..line.end].chars().take(CONTEXT).collect();
-    let text: String = src[d.range.start..end].chars().take(60).collect();
+    let text: String = src[start..end].chars().take(60).collect();
     Entry {
         path: normalize(&doc.name),
         rule: d.rule.to_string(),
@@ -91,6 +92,7 @@ impl Baseline {
     /// Entries of the checked files that matched nothing: fixed since, so
     /// the baseline can shrink.
     pub fn unused(&self, checked: &[String]) -> Vec<(&Entry, usize)> {
+        let checked: std::collections::HashSet<&String> = checked.iter().collect();
         self.remaining
             .iter()
             .filter(|(e, n)| **n > 0 && checked.contains(&e.path))

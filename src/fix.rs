@@ -7,6 +7,7 @@ use crate::diag::{Applicability, Diagnostic, Edit};
 use crate::doc::Document;
 use crate::input::{Decoded, Format, Text};
 use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
@@ -44,15 +45,22 @@ pub fn apply(
     generated: &[Range<usize>],
     unsafe_fixes: bool,
 ) -> (String, usize) {
-    let mut chosen: Vec<&Edit> = Vec::new();
+    // Chosen edits by start offset, for overlap checks in logarithmic time.
+    let mut chosen: BTreeMap<usize, &Edit> = BTreeMap::new();
     let mut applied = 0;
     let overlaps = |a: &Range<usize>, b: &Range<usize>| {
         a.start < b.end && b.start < a.end || a.start == b.start
     };
+    let clashes = |chosen: &BTreeMap<usize, &Edit>, r: &Range<usize>| {
+        let before = chosen.range(..=r.start).next_back().map(|(_, e)| &e.range);
+        let after = chosen.range(r.start..).next().map(|(_, e)| &e.range);
+        before.is_some_and(|c| overlaps(c, r)) || after.is_some_and(|c| overlaps(c, r))
+    };
     for d in diags.iter().filter(|d| allowed(d, unsafe_fixes)) {
         let edits = &d.fix.as_ref().unwrap().edits;
-        let clash = edits.iter().any(|e| {
-            chosen.iter().any(|c| overlaps(&c.range, &e.range))
+        let clash = edits.iter().enumerate().any(|(i, e)| {
+            clashes(&chosen, &e.range)
+                || edits[..i].iter().any(|o| overlaps(&o.range, &e.range))
                 || generated.iter().any(|g| overlaps(g, &e.range))
         });
         let valid = edits.iter().all(|e| {
@@ -61,14 +69,15 @@ pub fn apply(
                 && text.is_char_boundary(e.range.end)
         });
         if !clash && valid {
-            chosen.extend(edits);
+            for e in edits {
+                chosen.insert(e.range.start, e);
+            }
             applied += 1;
         }
     }
-    chosen.sort_by_key(|e| e.range.start);
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
-    for e in chosen {
+    for e in chosen.into_values() {
         out.push_str(&text[pos..e.range.start]);
         out.push_str(&e.replacement);
         pos = e.range.end;
@@ -150,6 +159,9 @@ pub fn write_back(
     fixed: &str,
     enc: Decoded,
 ) -> Result<(), String> {
+    // Through a symbolic link, fix the file it points to and keep the link.
+    let target = std::fs::canonicalize(path).map_err(|e| format!("无法定位文件：{e}"))?;
+    let path = target.as_path();
     let original = std::fs::read(path).map_err(|e| format!("无法重新读取：{e}"))?;
     if encode(original_text, enc)? != original {
         return Err(format!(

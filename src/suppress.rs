@@ -72,18 +72,22 @@ pub fn apply(
     }
     let mut used = vec![false; doc.directives.len()];
     let line_of = |o: usize| doc.lines.line_of(o);
-    // The line a disable-next-line comment aims at: the next non-blank line.
-    let target = |d: &Directive| {
-        let mut l = line_of(d.range.end) + 1;
-        while l < doc.lines.count()
-            && doc.source()[doc.lines.line_range(doc.source(), l)]
-                .trim()
-                .is_empty()
-        {
-            l += 1;
-        }
-        l
-    };
+    // The line each disable-next-line comment aims at: the next non-blank line.
+    let targets: Vec<usize> = doc
+        .directives
+        .iter()
+        .map(|d| {
+            let mut l = line_of(d.range.end) + 1;
+            while l < doc.lines.count()
+                && doc.source()[doc.lines.line_range(doc.source(), l)]
+                    .trim()
+                    .is_empty()
+            {
+                l += 1;
+            }
+            l
+        })
+        .collect();
     let mut kept = Vec::new();
     'diag: for d in diags {
         for (i, dir) in doc.directives.iter().enumerate() {
@@ -91,7 +95,7 @@ pub fn apply(
                 continue;
             }
             let hit = match dir.kind {
-                Kind::DisableNextLine => target(dir) == line_of(d.range.start),
+                Kind::DisableNextLine => targets[i] == line_of(d.range.start),
                 Kind::Disable => {
                     dir.range.end <= d.range.start
                         && !doc.directives.iter().any(|e| {

@@ -282,3 +282,19 @@ fn word_files_are_not_modified() {
     );
     assert_eq!(fs::read(&p).unwrap(), bytes);
 }
+
+#[cfg(unix)]
+#[test]
+fn fixing_through_a_symlink_fixes_the_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.txt");
+    fs::write(&target, "标题\n\n在岗尽责,科学谋划。\n").unwrap();
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    gwlint().arg("--fix").arg(&link).output().unwrap();
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(fs::read_to_string(&target).unwrap().contains("尽责，"));
+}

@@ -123,7 +123,9 @@ pub fn load(path: &Path) -> Result<Loaded, FileError> {
     let config: ConfigFile =
         toml::from_str(&text).map_err(|e| FileError::from_toml(&name, &text, &e))?;
     Ok(Loaded {
-        path: path.to_path_buf(),
+        // Absolute, so that globs are relative to its directory even when
+        // it was named as a bare file name.
+        path: path.canonicalize().unwrap_or_else(|_| path.to_path_buf()),
         text,
         config,
     })

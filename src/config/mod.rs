@@ -109,12 +109,11 @@ impl Settings {
                 .map(|d| d.join(path))
                 .unwrap_or_else(|_| path.to_path_buf())
         };
-        let dir = f
-            .dir()
-            .canonicalize()
-            .unwrap_or_else(|_| f.dir().to_path_buf());
+        // The configuration's own path is already absolute and canonical.
         let abs = abs.canonicalize().unwrap_or(abs);
-        abs.strip_prefix(&dir).map(Path::to_path_buf).unwrap_or(abs)
+        abs.strip_prefix(f.dir())
+            .map(Path::to_path_buf)
+            .unwrap_or(abs)
     }
 }
 
@@ -249,12 +248,12 @@ fn find_key(text: &str, key: &str) -> std::ops::Range<usize> {
         .unwrap_or(0..0)
 }
 
-/// Today's date (UTC), from the system clock.
+/// Today's date in China (UTC+8), from the system clock.
 pub fn today() -> (u32, u32, u32) {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    civil_from_days((secs / 86_400) as i64)
+    civil_from_days(((secs + 8 * 3600) / 86_400) as i64)
 }
 
 /// Convert days since 1970-01-01 to a (year, month, day) date

@@ -2,20 +2,42 @@
 
 use std::ops::Range;
 
+/// Bytes between column checkpoints: a column is counted from the nearest
+/// checkpoint, so lookups on very long lines stay cheap.
+const STEP: usize = 4096;
+
 /// Start offsets of every line; `\n` and `\r\n` both end a line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// (byte offset, characters from its line's start to it), every `STEP` bytes.
+    checkpoints: Vec<(usize, usize)>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut checkpoints = Vec::new();
+        let mut chars = 0usize;
+        let mut next = STEP;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let char_start = b & 0xC0 != 0x80;
+            if i >= next && char_start {
+                checkpoints.push((i, chars));
+                next = i + STEP;
+            }
+            if b == b'\n' {
+                starts.push(i + 1);
+                chars = 0;
+            } else if char_start {
+                chars += 1;
+            }
+        }
         LineIndex {
             starts,
             len: text.len(),
+            checkpoints,
         }
     }
 
@@ -35,10 +57,6 @@ impl LineIndex {
         }
     }
 
-    pub fn line_start(&self, line: usize) -> usize {
-        self.starts[line]
-    }
-
     /// The byte range of line `line`, without its line terminator.
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
         let start = self.starts[line];
@@ -52,37 +70,14 @@ impl LineIndex {
     /// 1-based line and 1-based column counted in Unicode scalar values.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
-        let col = text[self.starts[line]..offset].chars().count() + 1;
-        (line + 1, col)
-    }
-
-    /// Like [`position`](Self::position), but resumes from the previous
-    /// answer when `offset` lies further on the same line, so that mapping
-    /// many sorted offsets on one very long line stays linear.
-    pub fn position_from(&self, text: &str, offset: usize, cursor: &mut Cursor) -> (usize, usize) {
-        let line = self.line_of(offset);
-        let col = if cursor.line == line && cursor.offset <= offset && cursor.valid {
-            cursor.col + text[cursor.offset..offset].chars().count()
-        } else {
-            text[self.starts[line]..offset].chars().count() + 1
+        let line_start = self.starts[line];
+        let i = self.checkpoints.partition_point(|c| c.0 <= offset);
+        let (from, base) = match i.checked_sub(1).map(|j| self.checkpoints[j]) {
+            Some((byte, chars)) if byte >= line_start => (byte, chars),
+            _ => (line_start, 0),
         };
-        *cursor = Cursor {
-            line,
-            offset,
-            col,
-            valid: true,
-        };
-        (line + 1, col)
+        (line + 1, base + text[from..offset].chars().count() + 1)
     }
-}
-
-/// The last position computed by [`LineIndex::position_from`].
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Cursor {
-    line: usize,
-    offset: usize,
-    col: usize,
-    valid: bool,
 }
 
 #[cfg(test)]
@@ -98,9 +93,23 @@ mod tests {
         assert_eq!(idx.position(text, x), (2, 5));
         assert_eq!(&text[idx.line_range(text, 0)], "标题");
         assert_eq!(&text[idx.line_range(text, 1)], "第二行，X");
-        let mut cur = Cursor::default();
-        for (o, _) in text.char_indices() {
-            assert_eq!(idx.position_from(text, o, &mut cur), idx.position(text, o));
+    }
+
+    #[test]
+    fn checkpoints_agree_with_counting() {
+        let text = format!(
+            "短行\n{}\n{}",
+            "长行，含汉字和ASCII。".repeat(2000),
+            "末行".repeat(3000)
+        );
+        let idx = LineIndex::new(&text);
+        for (o, _) in text.char_indices().step_by(997) {
+            let line = text[..o].matches('\n').count();
+            let start = text[..o].rfind('\n').map_or(0, |i| i + 1);
+            assert_eq!(
+                idx.position(&text, o),
+                (line + 1, text[start..o].chars().count() + 1)
+            );
         }
     }
 }

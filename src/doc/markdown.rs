@@ -33,7 +33,8 @@ fn spans_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(concat!(
             r"(?s)<!--.*?-->", // HTML comments, may span lines
-            r"|(?m)^(?:```|~~~)[^\n]*\n(?s:.*?)(?m:^(?:```|~~~)[ \t]*$)", // fenced code
+            // fenced code, CRLF or LF; an unclosed fence runs to the end
+            r"|(?m)^[ ]{0,3}(?:```|~~~)[^\n]*(?:\n|\z)(?s:.*?)(?:(?m:^[ ]{0,3}(?:```|~~~)[ \t]*\r?$)|\z)",
             r"|`[^`\n]+`",     // inline code
             r"|\]\([^)\n]*\)", // link and image targets
             r"|<(?:https?|mailto):[^>\s]*>", // autolinks
@@ -43,13 +44,8 @@ fn spans_re() -> &'static Regex {
     })
 }
 
-/// The text with non-prose parts blanked out.
-pub fn mask(text: &str) -> String {
-    mask_with_comments(text).0
-}
-
-/// The masked text, and where the HTML comments were (outside code), for
-/// suppression comments.
+/// The text with non-prose parts blanked out, and where the HTML comments
+/// were (outside code), for suppression comments.
 pub fn mask_with_comments(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
     let mut comments = Vec::new();
     let mut out = String::with_capacity(text.len());
@@ -94,7 +90,7 @@ mod tests {
     #[test]
     fn masks_keep_offsets_and_columns() {
         let text = "---\ntitle: 通知\n---\n正文`代码,x`见[链接](http://a.cn/X)和<!-- 注释“ -->。\n```\nXX同志\n```\n";
-        let m = mask(text);
+        let m = mask_with_comments(text).0;
         assert_eq!(m.len(), text.len());
         assert_eq!(m.chars().count(), text.chars().count());
         assert!(!m.contains("title"));

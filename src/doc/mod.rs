@@ -84,7 +84,7 @@ impl Document {
             Format::Plain | Format::Docx => (source, None, Vec::new()),
         };
         let lines = LineIndex::new(&text);
-        let paragraphs = split_paragraphs(&text, format);
+        let paragraphs = split_paragraphs(&text, &lines, format);
         let jieba = segment::jieba();
         let mut tokens = Vec::new();
         for p in &paragraphs {
@@ -236,11 +236,9 @@ fn sentence_chunks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Split text into paragraphs.
-pub fn split_paragraphs(text: &str, format: Format) -> Vec<Paragraph> {
-    let idx = LineIndex::new(text);
+/// Split text into paragraphs. Markdown code has been masked out already.
+pub fn split_paragraphs(text: &str, idx: &LineIndex, format: Format) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
-    let mut in_fence = false;
     let mut prev_blank = true;
     for line in 0..idx.count() {
         let r = idx.line_range(text, line);
@@ -250,14 +248,6 @@ pub fn split_paragraphs(text: &str, format: Format) -> Vec<Paragraph> {
         let blank = trimmed_end.trim().is_empty();
         if format == Format::Markdown {
             let t = trimmed_end.trim_start();
-            if t.starts_with("```") || t.starts_with("~~~") {
-                in_fence = !in_fence;
-                prev_blank = true;
-                continue;
-            }
-            if in_fence {
-                continue;
-            }
             let starts_block = t.starts_with(['#', '-', '*', '+', '>', '|'])
                 || t.chars().next().is_some_and(|c| c.is_ascii_digit());
             if !blank && !prev_blank && !starts_block {
@@ -377,9 +367,10 @@ mod tests {
 
     #[test]
     fn markdown_blocks_and_fences() {
-        let text = "# 标题\n\n第一行\n续行\n\n```\n代码“\n```\n## 一级\n";
-        let paras = split_paragraphs(text, Format::Markdown);
+        let source = "# 标题\n\n第一行\n续行\n\n```\n代码“\n```\n## 一级\n\n```\r\nCRLF 代码\r\n```\r\n正文\n\n```\n未闭合的代码块";
+        let text = &markdown::mask_with_comments(source).0;
+        let paras = split_paragraphs(text, &LineIndex::new(text), Format::Markdown);
         let texts: Vec<&str> = paras.iter().map(|p| &text[p.range.clone()]).collect();
-        assert_eq!(texts, vec!["# 标题", "第一行\n续行", "## 一级"]);
+        assert_eq!(texts, vec!["# 标题", "第一行\n续行", "## 一级", "正文"]);
     }
 }

@@ -72,6 +72,9 @@ pub enum Problem {
     },
 }
 
+/// How deep in the stack of open brackets a closer looks for its opener.
+const MAX_DEPTH: usize = 32;
+
 #[derive(Debug, Clone, Default)]
 pub struct Brackets {
     pub pairs: Vec<Pair>,
@@ -155,7 +158,14 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
                     '〕' => PairKind::Tortoise,
                     _ => PairKind::Paren,
                 };
-                if let Some(pos) = stack.iter().rposition(|o| o.kind == kind) {
+                // Look a bounded depth down the stack: a closer matching an
+                // opener buried deeper than that is treated as unmatched.
+                let floor = stack.len().saturating_sub(MAX_DEPTH);
+                if let Some(pos) = stack[floor..]
+                    .iter()
+                    .rposition(|o| o.kind == kind)
+                    .map(|p| p + floor)
+                {
                     for o in stack.drain(pos + 1..).rev().collect::<Vec<_>>() {
                         report_unclosed(o, out);
                     }
@@ -280,12 +290,18 @@ fn report_unclosed(o: Open, out: &mut Brackets) {
 
 /// `1）`, `一）` or `a）` opening a paragraph is a list marker, not a stray bracket.
 fn is_list_marker_close(body: &str, off: usize) -> bool {
-    // From the start of the clause: 「1）加强领导；2）强化保障」.
-    let clause = body[..off]
-        .rfind(|c: char| "，。；：！？,;:!?".contains(c))
-        .map_or(0, |i| {
-            i + body[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    // From the start of the clause: 「1）加强领导；2）强化保障」. A marker is at
+    // most three characters, so look back only a few.
+    let from = body[..off]
+        .char_indices()
+        .rev()
+        .nth(5)
+        .map_or(0, |(i, _)| i);
+    let clause = match body[from..off].rfind(|c: char| "，。；：！？,;:!?".contains(c)) {
+        Some(i) => from + i + body[from + i..].chars().next().map_or(1, char::len_utf8),
+        None if from == 0 => 0,
+        None => return false,
+    };
     let before = body[clause..off].trim_start_matches([' ', '\u{3000}', '\t']);
     let n = before.chars().count();
     (1..=3).contains(&n)
@@ -301,7 +317,8 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Brackets {
-        let paras = super::super::split_paragraphs(text, crate::input::Format::Plain);
+        let idx = super::super::lines::LineIndex::new(text);
+        let paras = super::super::split_paragraphs(text, &idx, crate::input::Format::Plain);
         analyse(text, &paras)
     }
 

@@ -25,6 +25,9 @@ const MAX_PART: u64 = 64 * 1024 * 1024;
 const MAX_RATIO: u64 = 200;
 /// Deepest XML nesting accepted.
 const MAX_DEPTH: usize = 256;
+/// Largest list number rendered (Word's own limit); keeps hostile start
+/// values from producing huge labels.
+const MAX_NUMBER: u32 = 32_767;
 
 /// The extracted text and where Word generated numbering labels.
 #[derive(Debug, Default)]
@@ -241,7 +244,9 @@ impl Numbering {
                         {
                             let v = val().unwrap_or_default();
                             match e.name().as_ref() {
-                                "w:start" => level.start = v.parse().unwrap_or(1),
+                                "w:start" => {
+                                    level.start = v.parse::<u32>().unwrap_or(1).min(MAX_NUMBER)
+                                }
                                 "w:numFmt" => level.format = v,
                                 _ => level.text = v,
                             }
@@ -385,7 +390,8 @@ impl Walker {
                 Event::Start(e) => match e.name().as_ref() {
                     "w:p" => stack.push(Para::default()),
                     "w:t" => in_text = true,
-                    "w:del" | "w:delText" | "w:instrText" | "mc:Fallback" | "w:moveFrom" => {
+                    "w:del" | "w:delText" | "w:instrText" | "mc:Fallback" | "w:moveFrom"
+                    | "w:pPrChange" | "w:rPrChange" | "w:numberingChange" => {
                         skip_from = Some(depth)
                     }
                     "w:footnote" | "w:endnote"
@@ -481,7 +487,11 @@ impl Walker {
         let (level, start) = self.numbering.level(num_id, ilvl)?;
         let level = level.clone();
         let counters = self.counters.entry(num_id.to_string()).or_insert([None; 9]);
-        counters[ilvl] = Some(counters[ilvl].map_or(start, |c| c + 1));
+        counters[ilvl] = Some(
+            counters[ilvl]
+                .map_or(start, |c| c.saturating_add(1))
+                .min(MAX_NUMBER),
+        );
         for deeper in counters.iter_mut().skip(ilvl + 1) {
             *deeper = None;
         }
@@ -519,6 +529,12 @@ mod tests {
         assert_eq!(render("upperRoman", 14), "XIV");
         assert_eq!(render("lowerLetter", 2), "b");
         assert_eq!(render("decimalEnclosedCircle", 2), "②");
+    }
+
+    #[test]
+    fn hostile_numbering_values_stay_small() {
+        assert!(render("upperLetter", MAX_NUMBER).len() < 2000);
+        assert!(render("upperRoman", MAX_NUMBER).len() < 100);
     }
 
     #[test]

@@ -51,10 +51,6 @@ impl<W: WriteColor> Human<W> {
         self.quiet = quiet;
         self
     }
-
-    pub fn into_inner(self) -> W {
-        self.out
-    }
 }
 
 fn to_codespan(d: &Diagnostic, doc: &Document, window: &Window) -> CsDiagnostic<()> {

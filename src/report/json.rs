@@ -3,7 +3,6 @@
 
 use super::{Reporter, Summary};
 use crate::diag::{Applicability, Diagnostic};
-use crate::doc::lines::Cursor;
 use crate::doc::Document;
 use crate::input::Format;
 use serde::Serialize;
@@ -65,8 +64,8 @@ impl<W: Write> Json<W> {
     }
 }
 
-fn record<'a>(doc: &'a Document, d: &'a Diagnostic, cursor: &mut Cursor) -> Record<'a> {
-    let mut pos = |o: usize| doc.lines.position_from(&doc.text, o, cursor);
+fn record<'a>(doc: &'a Document, d: &'a Diagnostic) -> Record<'a> {
+    let pos = |o: usize| doc.lines.position(&doc.text, o);
     let (line, column) = pos(d.range.start);
     let (end_line, end_column) = pos(d.range.end);
     let span = |r: &Range<usize>| (r.start, r.end);
@@ -115,8 +114,7 @@ fn record<'a>(doc: &'a Document, d: &'a Diagnostic, cursor: &mut Cursor) -> Reco
 
 impl<W: Write> Reporter for Json<W> {
     fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
-        let mut cursor = Cursor::default();
-        let mut records: Vec<Record> = diags.iter().map(|d| record(doc, d, &mut cursor)).collect();
+        let mut records: Vec<Record> = diags.iter().map(|d| record(doc, d)).collect();
         records.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
         for r in records {
             self.out

@@ -61,42 +61,51 @@ impl<'a> Window<'a> {
                 source.push('\n');
             }
             let lr = index.line_range(text, line);
-            let line_text = &text[lr.clone()];
-            let char_at = |b: usize| line_text[..b - lr.start].chars().count();
-            let byte_at = |c: usize| {
-                lr.start
-                    + line_text
-                        .char_indices()
-                        .nth(c)
-                        .map_or(line_text.len(), |(i, _)| i)
+            // Byte offsets `n` characters before/after `at`, within the line.
+            let back = |at: usize, n: usize| {
+                text[lr.start..at]
+                    .char_indices()
+                    .rev()
+                    .nth(n.saturating_sub(1))
+                    .map_or(lr.start, |(i, _)| lr.start + i)
             };
-            let n_chars = line_text.chars().count();
+            let forward = |at: usize, n: usize| {
+                text[at..lr.end]
+                    .char_indices()
+                    .nth(n)
+                    .map_or(lr.end, |(i, _)| at + i)
+            };
             rs.sort_by_key(|r| r.start);
-            // Character spans to show, merged when they overlap.
+            // Byte spans to show, merged when they overlap or nearly touch.
             let mut spans: Vec<(usize, usize)> = Vec::new();
             for r in rs {
-                let a = char_at(r.start);
-                let b = char_at(r.end).min(a + MAX_LABEL);
-                let s = (a.saturating_sub(CONTEXT), (b + CONTEXT).min(n_chars));
+                let label_end = r.end.min(forward(r.start, MAX_LABEL));
+                let s = (
+                    if CONTEXT == 0 {
+                        r.start
+                    } else {
+                        back(r.start, CONTEXT)
+                    },
+                    forward(label_end, CONTEXT),
+                );
                 match spans.last_mut() {
-                    Some(last) if s.0 <= last.1 + 4 => last.1 = last.1.max(s.1),
+                    Some(last) if s.0 <= forward(last.1, 4) => last.1 = last.1.max(s.1),
                     _ => spans.push(s),
                 }
             }
             let start = source.len();
             let mut segments = Vec::new();
             for (i, &(a, b)) in spans.iter().enumerate() {
-                if i > 0 || a > 0 {
+                if i > 0 || a > lr.start {
                     source.push('…');
                 }
-                let orig = byte_at(a)..byte_at(b);
                 segments.push(Segment {
-                    orig: orig.clone(),
+                    orig: a..b,
                     window_start: source.len(),
                 });
-                source.push_str(&text[orig]);
+                source.push_str(&text[a..b]);
             }
-            if spans.last().is_some_and(|&(_, b)| b < n_chars) {
+            if spans.last().is_some_and(|&(_, b)| b < lr.end) {
                 source.push('…');
             }
             lines.push(WindowLine {

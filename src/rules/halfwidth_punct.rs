@@ -60,9 +60,13 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
         let body = &doc.text[p.range.clone()];
         let links: Vec<Range<usize>> = link_re().find_iter(body).map(|m| m.range()).collect();
         let chars: Vec<(usize, char)> = body.char_indices().collect();
-        let mut used_close = Vec::new();
+        let mut used_close = std::collections::HashSet::new();
+        let mut link = links.iter().peekable();
         for (k, &(off, c)) in chars.iter().enumerate() {
-            if !",;:?!()".contains(c) || links.iter().any(|l| l.contains(&off)) {
+            while link.peek().is_some_and(|l| l.end <= off) {
+                link.next();
+            }
+            if !",;:?!()".contains(c) || link.peek().is_some_and(|l| l.contains(&off)) {
                 continue;
             }
             if used_close.contains(&off) {
@@ -89,7 +93,7 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                     let chinese = prev.is_some_and(is_chinese)
                         || after.is_some_and(is_chinese)
                         || inner.chars().any(is_chinese);
-                    used_close.push(cl);
+                    used_close.insert(cl);
                     if chinese {
                         out.push(
                             Diagnostic::new(

@@ -27,8 +27,13 @@ declare_rule! {
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for p in &doc.paragraphs {
-        let body = &doc.text[p.range.clone()];
+    // Line by line: a Markdown paragraph may hold a watermark line and real text.
+    for line in 0..doc.lines.count() {
+        let p_range = doc.lines.line_range(&doc.text, line);
+        let body = &doc.text[p_range.clone()];
+        if body.trim().is_empty() {
+            continue;
+        }
         let hits: Vec<(std::ops::Range<usize>, &str)> = ctx
             .packs
             .residue
@@ -51,9 +56,11 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         let covered = body[start..end].chars().count();
         let whole = covered * 2 >= body.trim().chars().count();
         let range = if whole {
-            p.range.clone()
+            let lead = body.len() - body.trim_start().len();
+            let trail = body.len() - body.trim_end().len();
+            p_range.start + lead..p_range.end - trail
         } else {
-            p.range.start + start..p.range.start + end
+            p_range.start + start..p_range.start + end
         };
         let message = if whole {
             format!("模板网站残留（{}）：整行应删除", whats.join("、"))
@@ -61,7 +68,11 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
             format!("正文中夹有模板网站残留（{}）：应删除", whats.join("、"))
         };
         // Removing the line includes its line break.
-        let mut removal = range.clone();
+        let mut removal = if whole {
+            p_range.clone()
+        } else {
+            range.clone()
+        };
         if whole {
             let after = &doc.text[removal.end..];
             removal.end += if after.starts_with("\r\n") {
@@ -95,6 +106,29 @@ mod tests {
         );
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].0, "本文系作者原创投稿，仅供学习参考，请勿照搬照抄！");
+    }
+
+    #[test]
+    fn only_the_watermark_line_of_a_markdown_paragraph_is_removed() {
+        use crate::config::Options;
+        use crate::doc::Document;
+        use crate::input::Format;
+        let doc = Document::from_str(
+            "a.md",
+            "# 标题\n\n各单位要认真落实。\n来源：网络\n",
+            Format::Markdown,
+        );
+        let d = crate::lint_document(&doc, &Options::default());
+        let r = &d
+            .iter()
+            .find(|d| d.rule == "template-residue")
+            .unwrap()
+            .fix
+            .as_ref()
+            .unwrap()
+            .edits[0]
+            .range;
+        assert_eq!(&doc.source()[r.clone()], "来源：网络\n");
     }
 
     #[test]
