@@ -113,7 +113,7 @@ fn start_marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?P<hc>[一二三四五六七八九十]{1,3})[、．]|[（(](?P<ph>[一二三四五六七八九十]{1,3})[）)]|(?P<ad>[0-9０-９]{1,2})(?:[、．]|\.(?:[^0-9]|$))|[（(](?P<pa>[0-9０-９]{1,2})[）)])",
+            r"^(?:(?P<hc>[一二三四五六七八九十]{1,3})[、．.]|[（(](?P<ph>[一二三四五六七八九十]{1,3})[）)]|(?P<ad>[0-9０-９]{1,2})(?:[、．]|\.(?:[^0-9]|$))|[（(](?P<pa>[0-9０-９]{1,2})[）)])",
         )
         .unwrap()
     })
@@ -167,7 +167,14 @@ pub fn paragraph_markers(text: &str, para_index: usize, para: &Paragraph) -> Vec
         } else {
             whole.end()
         };
-        if let Some(ordinal) = ordinal {
+        // 七.一 (the First of July) is a date, not a heading.
+        let date_like = kind == MarkerKind::HanComma
+            && whole.as_str().ends_with(['.', '．'])
+            && body[lead + whole.end()..]
+                .chars()
+                .next()
+                .is_some_and(is_han_numeral_char);
+        if let (Some(ordinal), false) = (ordinal, date_like) {
             out.push(Marker {
                 kind,
                 ordinal,

@@ -32,6 +32,7 @@ macro_rules! declare_rule {
 
 mod count_mismatch;
 mod halfwidth_punct;
+mod heading_numbering;
 mod mixed_jurisdiction;
 mod number_style;
 mod outdated_term;
@@ -86,6 +87,7 @@ pub static ALL: &[&Rule] = &[
     &required_section::RULE,
     &template_residue::RULE,
     &halfwidth_punct::RULE,
+    &heading_numbering::RULE,
     &number_style::RULE,
     &outdated_term::RULE,
     &unused_suppression::RULE,

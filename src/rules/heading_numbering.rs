@@ -1,0 +1,230 @@
+use crate::diag::{Applicability, Diagnostic, Edit};
+use crate::doc::outline::{Marker, MarkerKind};
+use crate::doc::Document;
+use crate::rules::RuleCtx;
+use std::collections::HashSet;
+
+declare_rule! {
+    /// ## 标题序号不规范（heading-numbering）
+    ///
+    /// 按 GB/T 9704—2012 的结构层次“一、”“（一）”“1.”“（1）”核对各级标题的序号：
+    /// - 跳号：`一、` 之后是 `三、`；在上一级标题下第一个就是 `（二）`；
+    /// - 重号、倒号：`二、` 之后又是 `二、`；
+    /// - 跳层：`一、` 之下直接用 `1.`，而本文其他地方在 `一、` 之下用的是 `（一）`；
+    /// - 序号后的标点：`一.`、`一．`（应为 `一、`），`1、`（应为 `1.`），
+    ///   `（一）、`（括号序号后不再加标点）。标点问题可用 `--fix` 自动修正。
+    ///
+    /// **为什么**：删改条目后忘了重排序号，是审核中最常被退回的格式问题之一。
+    ///
+    /// **不会报告**：“一是、二是”“第一、第二”这类行文中的序号；文件开头第一个一级标题
+    /// 不是“一、”的（可能是节选）；跨部分连续编号（“一、”下是 1—3，“二、”下接着 4、5）；
+    /// 全文都不用某一层级时的跳层（如只用“一、”和“1.”）；“七.一”这样的日期。
+    /// Word 自动生成的编号只报告、不修改。
+    pub static RULE = {
+        id: "heading-numbering",
+        severity: Warning,
+        summary: "标题序号跳号、重号、跳层，或序号后的标点不对",
+        check: check,
+    };
+}
+
+fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
+    let headings: Vec<&Marker> = doc
+        .outline
+        .markers
+        .iter()
+        .filter(|m| m.at_start && m.kind.level().is_some() && !doc.outline.title.contains(&m.para))
+        .collect();
+    let level = |m: &Marker| m.kind.level().unwrap() as usize;
+    // Which levels appear directly under which: (parent level, child level).
+    let mut nesting: HashSet<(usize, usize)> = HashSet::new();
+    let mut last: [Option<&Marker>; 5] = [None; 5];
+    for m in &headings {
+        let l = level(m);
+        let parent = (1..l).rev().find(|&p| last[p].is_some()).unwrap_or(0);
+        nesting.insert((parent, l));
+        last[l] = Some(m);
+        last.iter_mut().skip(l + 1).for_each(|x| *x = None);
+    }
+    let mut out = Vec::new();
+    let mut last: [Option<&Marker>; 5] = [None; 5];
+    // The last ordinal of each level before a higher heading closed it:
+    // numbering may run on across sections (1–3 under 一、, 4–5 under 二、).
+    let mut carried: [u32; 5] = [0; 5];
+    for m in &headings {
+        let l = level(m);
+        let parent = (1..l).rev().find(|&p| last[p].is_some());
+        let text = |m: &Marker| doc.text[m.range.clone()].to_string();
+        if let Some(p) = parent {
+            let between = p + 1;
+            // Reported once, at the first heading that skips the level.
+            let first_child = last[l].is_none();
+            if l > between && first_child && nesting.contains(&(p, between)) {
+                let skipped = kind_of_level(between);
+                out.push(
+                    Diagnostic::new(
+                        RULE.id,
+                        m.range.clone(),
+                        format!(
+                            "“{}”直接出现在“{}”之下，跳过了“{}”这一层：本文其他地方在这一级之下用的是“{}”",
+                            text(m),
+                            text(last[p].unwrap()),
+                            skipped.render(1),
+                            skipped.render(1)
+                        ),
+                    )
+                    .with_label(last[p].unwrap().range.clone(), "上一级标题"),
+                );
+            }
+        }
+        match last[l] {
+            Some(prev) if prev.kind == m.kind => {
+                let expected = prev.ordinal + 1;
+                if m.ordinal == prev.ordinal {
+                    out.push(
+                        Diagnostic::new(
+                            RULE.id,
+                            m.range.clone(),
+                            format!("标题序号“{}”重复了", text(m)),
+                        )
+                        .with_label(prev.range.clone(), "前一个同级标题"),
+                    );
+                } else if m.ordinal != expected {
+                    let what = if m.ordinal > expected {
+                        format!("跳过了“{}”", m.kind.render(expected))
+                    } else {
+                        "序号倒退".to_string()
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            RULE.id,
+                            m.range.clone(),
+                            format!(
+                                "标题序号从“{}”到了“{}”，{what}：应为“{}”",
+                                text(prev),
+                                text(m),
+                                m.kind.render(expected)
+                            ),
+                        )
+                        .with_label(prev.range.clone(), "前一个同级标题"),
+                    );
+                }
+            }
+            None if parent.is_some() && m.ordinal != 1 && m.ordinal != carried[l] + 1 => {
+                out.push(Diagnostic::new(
+                    RULE.id,
+                    m.range.clone(),
+                    format!(
+                        "这一级的第一个标题是“{}”，前面缺少“{}”",
+                        text(m),
+                        m.kind.render(1)
+                    ),
+                ));
+            }
+            _ => {}
+        }
+        out.extend(punctuation(doc, m));
+        last[l] = Some(m);
+        for deeper in l + 1..5 {
+            if let Some(closed) = last[deeper].take() {
+                carried[deeper] = closed.ordinal;
+            }
+        }
+    }
+    out
+}
+
+fn kind_of_level(level: usize) -> MarkerKind {
+    match level {
+        1 => MarkerKind::HanComma,
+        2 => MarkerKind::ParenHan,
+        3 => MarkerKind::ArabicDot,
+        _ => MarkerKind::ParenArabic,
+    }
+}
+
+/// Wrong punctuation after an ordinal: 一. → 一、, 1、 → 1., （一）、 → （一）.
+fn punctuation(doc: &Document, m: &Marker) -> Option<Diagnostic> {
+    let marker = &doc.text[m.range.clone()];
+    let after = &doc.text[m.range.end..];
+    let (range, wrong, right) = match m.kind {
+        MarkerKind::HanComma if marker.ends_with(['.', '．']) => {
+            let c = marker.chars().next_back().unwrap();
+            (m.range.end - c.len_utf8()..m.range.end, c.to_string(), "、")
+        }
+        MarkerKind::ArabicDot if marker.ends_with('、') => (
+            m.range.end - '、'.len_utf8()..m.range.end,
+            "、".to_string(),
+            ".",
+        ),
+        MarkerKind::ParenHan | MarkerKind::ParenArabic
+            if after.starts_with(['、', '.', '．', '，']) =>
+        {
+            let c = after.chars().next().unwrap();
+            (m.range.end..m.range.end + c.len_utf8(), c.to_string(), "")
+        }
+        _ => return None,
+    };
+    let message = if right.is_empty() {
+        format!("带括号的序号“{marker}”后面不再加“{wrong}”")
+    } else {
+        format!("序号“{marker}”中的“{wrong}”应为“{right}”（GB/T 9704：一、（一）1.（1））")
+    };
+    Some(Diagnostic::new(RULE.id, range.clone(), message).with_fix(
+        Applicability::Safe,
+        vec![Edit {
+            range,
+            replacement: right.to_string(),
+        }],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::lint_rule;
+
+    #[test]
+    fn gaps_repeats_and_punctuation() {
+        let d = lint_rule(
+            "heading-numbering",
+            "标题\n\n一、总体情况\n（一）学习\n（三）调研\n二、存在问题\n（二）作风\n二、下一步\n三.保障\n1、压实责任\n（1）、细化分工",
+        );
+        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["（三）", "（二）", "二、", ".", "1、", "、", "、"],
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn consistent_numbering_and_excerpts_are_silent() {
+        let d = lint_rule(
+            "heading-numbering",
+            "标题\n\n三、接上文\n（一）学习\n1.读原著\n2.写体会\n（二）调研\n四、保障\n（一）组织\n一是加强领导。三是落实责任。",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        // Numbering running on across sections, and 七.一 as a date.
+        let d = lint_rule(
+            "heading-numbering",
+            "标题\n\n七.一建党节活动\n一、学习\n1.读原著\n2.写体会\n二、调研\n3.走访\n4.座谈",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        // Only 一、 and 1. used throughout: a consistent house style.
+        let d = lint_rule(
+            "heading-numbering",
+            "标题\n\n一、学习\n1.读原著\n2.写体会\n二、调研\n1.走访",
+        );
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn skipped_level_when_the_document_uses_it_elsewhere() {
+        let d = lint_rule(
+            "heading-numbering",
+            "标题\n\n一、学习\n（一）读原著\n二、调研\n1.走访",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].0, "1.");
+    }
+}
