@@ -457,20 +457,13 @@ fn run_items(doc: &Document, first: usize) -> Items {
     let ranges = items
         .iter()
         .map(|m| m.range.start..doc.paragraphs[m.para].range.end.min(m.range.end + 18))
-        .map(|r| r.start..floor_char(&doc.text, r.end))
+        .map(|r| r.start..doc.text.floor_char_boundary(r.end))
         .collect();
     Items {
         ranges,
         alt: None,
         open_ended: false,
     }
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

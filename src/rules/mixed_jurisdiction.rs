@@ -139,19 +139,20 @@ fn self_references(doc: &Document, pack: &Jurisdiction, level: &str) -> Vec<(Ran
     out
 }
 
+/// Whether one of `words` occurs over (part of) `r` in `text`: 社区 over 区.
+fn covered<'a>(text: &str, r: &Range<usize>, mut words: impl Iterator<Item = &'a String>) -> bool {
+    words.any(|w| {
+        let lo = text.floor_char_boundary(r.start.saturating_sub(w.len()));
+        let hi = text.ceil_char_boundary((r.end + w.len()).min(text.len()));
+        text[lo..hi]
+            .match_indices(w.as_str())
+            .any(|(i, _)| lo + i < r.end && lo + i + w.len() > r.start)
+    })
+}
+
 fn stands_alone(doc: &Document, pack: &Jurisdiction, r: &Range<usize>, organ: bool) -> bool {
     let text = &doc.text;
-    let covered_by = |words: &[String]| {
-        words.iter().any(|w| {
-            let lo = r.start.saturating_sub(w.len());
-            let hi = (r.end + w.len()).min(text.len());
-            let (lo, hi) = (floor(text, lo), ceil(text, hi));
-            text[lo..hi]
-                .match_indices(w.as_str())
-                .any(|(i, _)| lo + i < r.end && lo + i + w.len() > r.start)
-        })
-    };
-    if covered_by(&pack.exceptions) || covered_by(&pack.not_levels) {
+    if covered(text, r, pack.exceptions.iter().chain(&pack.not_levels)) {
         return false;
     }
     if !doc.is_token_boundary(r.start) {
@@ -178,20 +179,6 @@ fn stands_alone(doc: &Document, pack: &Jurisdiction, r: &Range<usize>, organ: bo
     } else {
         true
     }
-}
-
-fn floor(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// Infer the document's level: the title decides when it names exactly one
@@ -258,13 +245,11 @@ fn title_names_level(
         let after = &t[i + level.len()..];
         let prefix_self = ["全", "我", "本"].iter().any(|p| t[..i].ends_with(p));
         (SUFFIXES.iter().any(|s| after.starts_with(s)) || prefix_self)
-            && !pack.not_levels.iter().chain(&pack.exceptions).any(|w| {
-                let lo = floor(&doc.text, abs.start.saturating_sub(w.len()));
-                let hi = ceil(&doc.text, (abs.end + w.len()).min(doc.text.len()));
-                doc.text[lo..hi]
-                    .match_indices(w.as_str())
-                    .any(|(j, _)| lo + j < abs.end && lo + j + w.len() > abs.start)
-            })
+            && !covered(
+                &doc.text,
+                &abs,
+                pack.not_levels.iter().chain(&pack.exceptions),
+            )
     })
 }
 
