@@ -248,7 +248,7 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, InputError> {
 /// UTF-16 without a BOM: zero bytes (the high halves of ASCII characters
 /// such as line breaks) fall almost only on odd (LE) or even (BE) offsets.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(8192)];
