@@ -15,3 +15,8 @@ pub fn lint_rule(rule: &str, text: &str) -> Vec<(String, String)> {
         .map(|d| (doc.text[d.range.clone()].to_string(), d.message))
         .collect()
 }
+
+/// The flagged texts of `lint_rule`'s results, for comparing in order.
+pub fn flagged(d: &[(String, String)]) -> Vec<&str> {
+    d.iter().map(|x| x.0.as_str()).collect()
+}

@@ -29,6 +29,12 @@ fn write(dir: &Path, name: &str, text: &[u8]) -> std::path::PathBuf {
     p
 }
 
+/// Run and return the exit code and standard output.
+fn run(cmd: &mut Command) -> (Option<i32>, String) {
+    let out = cmd.output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
 fn json(out: &[u8]) -> Vec<Value> {
     serde_json::from_slice::<Value>(out)
         .unwrap()
@@ -41,9 +47,8 @@ fn json(out: &[u8]) -> Vec<Value> {
 fn clean_file_exits_zero_with_summary() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "a.txt", CLEAN.as_bytes());
-    let out = gwlint().arg(&f).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let (code, stdout) = run(gwlint().arg(&f));
+    assert_eq!(code, Some(0));
     assert!(
         stdout.contains("检查了 1 个文件：0 个错误，0 个警告"),
         "{stdout}"
@@ -54,9 +59,8 @@ fn clean_file_exits_zero_with_summary() {
 fn errors_exit_one_and_human_output_points_at_the_text() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "a.txt", DIRTY.as_bytes());
-    let out = gwlint().arg(&f).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let (code, stdout) = run(gwlint().arg(&f));
+    assert_eq!(code, Some(1));
     assert!(stdout.contains("error[placeholder]"), "{stdout}");
     assert!(stdout.contains("a.txt:3:1"), "{stdout}");
     assert!(stdout.contains("error[mixed-jurisdiction]"), "{stdout}");
@@ -247,9 +251,8 @@ fn missing_and_unreadable_files_are_named_and_the_rest_still_checked() {
 fn broken_word_files_get_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "a.docx", b"PK\x03\x04");
-    let out = gwlint().arg(&f).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let (code, stdout) = run(gwlint().arg(&f));
+    assert_eq!(code, Some(2));
     assert!(
         stdout.contains("a.docx: 不是有效的 .docx（zip）文件"),
         "{stdout}"
@@ -258,9 +261,8 @@ fn broken_word_files_get_a_clear_error() {
 
 #[test]
 fn rules_lists_every_rule_and_explain_shows_docs() {
-    let out = plain().arg("rules").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let (code, stdout) = run(plain().arg("rules"));
+    assert_eq!(code, Some(0));
     for id in gwlint::rules::ALL.iter().map(|r| r.id) {
         assert!(stdout.contains(id), "{id} missing from:\n{stdout}");
     }

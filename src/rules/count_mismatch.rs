@@ -468,7 +468,7 @@ fn run_items(doc: &Document, first: usize) -> Items {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::lint_rule;
+    use crate::testing::{flagged, lint_rule};
 
     #[test]
     fn headings_after_a_count() {
@@ -487,7 +487,7 @@ mod tests {
             "count-mismatch",
             "标题\n\n重点抓好五个方面工作：一是学习，二是调研，三是整改，四是督查。\n坚持“三个到位”，即思想到位、措施到位。\n从学习、工作、作风等两个方面查摆。",
         );
-        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        let texts = flagged(&d);
         assert_eq!(texts, vec!["五个方面", "三个到位", "两个方面"], "{d:?}");
     }
 
@@ -515,7 +515,7 @@ mod tests {
             "count-mismatch",
             "标题\n\n下面，我讲四点意见。\n第一，提高认识。\n第二，压实责任。\n第三，强化督查。\n主要有三点不足，一是学习不深，二是调研不够。\n我讲三个问题。\n首先，关于学习。\n其次，关于作风。\n最后，关于纪律。",
         );
-        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        let texts = flagged(&d);
         assert_eq!(texts, vec!["四点意见", "三点不足"], "{d:?}");
     }
 }

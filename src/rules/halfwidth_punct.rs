@@ -151,7 +151,7 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::lint_rule;
+    use crate::testing::{flagged, lint_rule};
 
     #[test]
     fn fires_between_chinese() {
@@ -159,7 +159,7 @@ mod tests {
             "halfwidth-punct",
             "标题\n\n在岗尽责,科学谋划(2023年)来源:县统计局",
         );
-        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        let texts = flagged(&d);
         assert_eq!(texts, vec![",", "(2023年)", ":"]);
     }
 

@@ -181,7 +181,7 @@ fn punctuation(doc: &Document, m: &Marker) -> Option<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::lint_rule;
+    use crate::testing::{flagged, lint_rule};
 
     #[test]
     fn gaps_repeats_and_punctuation() {
@@ -189,7 +189,7 @@ mod tests {
             "heading-numbering",
             "标题\n\n一、总体情况\n（一）学习\n（三）调研\n二、存在问题\n（二）作风\n二、下一步\n三.保障\n1、压实责任\n（1）、细化分工",
         );
-        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        let texts = flagged(&d);
         assert_eq!(
             texts,
             vec!["（三）", "（二）", "二、", ".", "1、", "、", "、"],

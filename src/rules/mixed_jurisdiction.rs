@@ -255,7 +255,7 @@ fn title_names_level(
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::lint_rule;
+    use crate::testing::{flagged, lint_rule};
 
     #[test]
     fn county_document_calling_itself_a_district() {
@@ -263,7 +263,7 @@ mod tests {
             "mixed-jurisdiction",
             "县委常委班子民主生活会情况通报\n\n县委召开会议，征求区直单位意见，在全区营造氛围，问题在我区存在。",
         );
-        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        let texts = flagged(&d);
         assert_eq!(texts, vec!["区直", "全区", "我区"]);
         assert!(d[1].1.contains("全县"));
     }
@@ -292,7 +292,7 @@ mod tests {
             "mixed-jurisdiction",
             "县委办公室会议纪要\n\n原区属企业仍由河东区负责管理，区委组织部牵头。全区统一部署。",
         );
-        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        let texts = flagged(&d);
         assert_eq!(texts, vec!["全区"], "{d:?}");
     }
 
