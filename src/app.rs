@@ -102,6 +102,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
             }
             return Ok(EXIT_OK);
         }
+        Some(Command::Facts { paths }) => return show_facts(&cli, paths),
         Some(Command::Config {
             show,
             config,
@@ -127,14 +128,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
     } else {
         cli.paths.clone()
     };
-    let forced = match &cli.encoding {
-        Some(label) => Some(
-            encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
-                format!("未知的编码“{label}”，可用如 UTF-8、GB18030、GBK、Big5、UTF-16LE")
-            })?,
-        ),
-        None => None,
-    };
+    let forced = forced_encoding(&cli)?;
     let mut baseline = match &cli.baseline {
         Some(p) => Some(Baseline::load(p)?),
         None => None,
@@ -411,6 +405,57 @@ impl Job<'_> {
     }
 }
 
+/// The encoding named by `--encoding`, if any.
+fn forced_encoding(cli: &Cli) -> Result<Option<&'static encoding_rs::Encoding>, String> {
+    cli.encoding
+        .as_ref()
+        .map(|label| {
+            encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+                format!("未知的编码“{label}”，可用如 UTF-8、GB18030、GBK、Big5、UTF-16LE")
+            })
+        })
+        .transpose()
+}
+
+/// `gwlint facts`: what gwlint believes about each file, and why.
+fn show_facts(cli: &Cli, paths: &[PathBuf]) -> Result<u8, String> {
+    let mut settings = settings(cli.config.as_deref(), cli.isolated)?;
+    apply_cli(cli, &mut settings)?;
+    let forced = forced_encoding(cli)?;
+    let mut status = EXIT_OK;
+    for p in paths {
+        let (name, text, options) = if p.as_os_str() == "-" {
+            (
+                "<stdin>".to_string(),
+                input::read_stdin(forced),
+                settings.base.clone(),
+            )
+        } else {
+            (
+                p.display().to_string(),
+                input::read_path(p, forced),
+                settings.options_for(p),
+            )
+        };
+        match text {
+            Ok(text) => {
+                let doc = Document::with_packs(text, options.packs());
+                let facts = doc.facts.overridden(
+                    options.level.as_deref(),
+                    options.organ.as_deref(),
+                    options.template.as_deref(),
+                );
+                println!("{name}\n{}", facts.describe(&doc));
+            }
+            Err(e) => {
+                eprintln!("{name}：{e}");
+                status = EXIT_TROUBLE;
+            }
+        }
+    }
+    Ok(status)
+}
+
 /// Command-line options override the configuration file.
 fn apply_cli(cli: &Cli, settings: &mut Settings) -> Result<(), String> {
     for id in cli.select.iter().chain(&cli.ignore) {
@@ -423,6 +468,10 @@ fn apply_cli(cli: &Cli, settings: &mut Settings) -> Result<(), String> {
     if let Some(level) = &cli.level {
         packs.check_level(level)?;
         base.level = Some(level.clone());
+    }
+    if let Some(organ) = &cli.organ {
+        packs.check_organ(organ)?;
+        base.organ = Some(organ.clone());
     }
     if let Some(t) = &cli.template {
         packs.check_template(t)?;
@@ -473,6 +522,10 @@ fn show_settings(s: &Settings) -> String {
     out.push_str(&match &b.level {
         Some(l) => format!("level = {l:?}\n"),
         None => "# level：按标题和正文推断\n".to_string(),
+    });
+    out.push_str(&match &b.organ {
+        Some(o) => format!("organ = {o:?}\n"),
+        None => "# organ：按标题和落款推断\n".to_string(),
     });
     out.push_str(&match b.as_of {
         Some((y, m, d)) => format!("as_of = {y:04}-{m:02}-{d:02}\n"),

@@ -66,9 +66,13 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 
-    /// 指定发文层级（县、区、旗、乡、镇、街道），不再自动推断
+    /// 指定发文层级（省、自治区、市、州、盟、地区、县、区、旗、乡、镇、街道），不再自动推断
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<String>,
+
+    /// 指定发文机关类型（党委、委员会、局、厅、办公室、街道办事处、人民政府），不再自动推断
+    #[arg(long, value_name = "ORGAN")]
+    pub organ: Option<String>,
 
     /// 指定文种模板（见 `gwlint templates`），不再按标题识别
     #[arg(long, value_name = "NAME")]
@@ -118,6 +122,12 @@ pub enum Command {
     },
     /// 列出内置的文种模板及其必备部分
     Templates,
+    /// 显示 gwlint 对文件的判断（文种、层级、地名、机关、日期）及其依据
+    Facts {
+        /// 要查看的文件（- 表示标准输入）
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// 查看配置
     Config {
         /// 显示生效的配置（合并默认值和 gwlint.toml 之后）

@@ -29,8 +29,11 @@ use input::{Decoded, Format, Text};
 pub fn lint_document(doc: &Document, options: &Options) -> Vec<Diagnostic> {
     let ctx = rules::RuleCtx {
         packs: options.packs(),
-        level: options.level.clone(),
-        template: options.template.clone(),
+        facts: doc.facts.overridden(
+            options.level.as_deref(),
+            options.organ.as_deref(),
+            options.template.as_deref(),
+        ),
         today: options.as_of.unwrap_or_else(config::today),
     };
     let diags = rules::run(doc, &ctx, options);

@@ -25,6 +25,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../rules/fixed-phrases.toml"),
     ),
     ("outdated.toml", include_str!("../rules/outdated.toml")),
+    ("organs.toml", include_str!("../rules/organs.toml")),
 ];
 
 /// The embedded genre templates, as (file name, contents).
@@ -177,7 +178,25 @@ pub struct Residue {
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub name: String,
+    /// The character(s) used in self-references (自治区 says 全区); the name by default.
+    #[serde(rename = "self", default)]
+    pub self_ref: Option<String>,
+    /// 1 省级, 2 地级, 3 县级, 4 乡级.
+    pub tier: u8,
+    /// Levels of the same tier: every self-reference form is wrong.
     pub siblings: Vec<String>,
+    /// Levels below: only the possessive forms (我镇, 本县) are wrong.
+    #[serde(default)]
+    pub lower: Vec<String>,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+impl Level {
+    /// The characters this level uses for itself: 县, or 区 for 自治区.
+    pub fn self_chars(&self) -> &str {
+        self.self_ref.as_deref().unwrap_or(&self.name)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -186,7 +205,11 @@ pub struct Jurisdiction {
     pub level: Vec<Level>,
     pub strong: Vec<String>,
     pub organ: Vec<String>,
+    pub own: Vec<String>,
     pub organ_may_follow: String,
+    pub organ_suffixes: Vec<String>,
+    pub bureau_ends: Vec<String>,
+    pub not_names: String,
     pub exceptions: Vec<String>,
     pub not_levels: Vec<String>,
     #[serde(flatten)]
@@ -196,6 +219,50 @@ pub struct Jurisdiction {
 impl Jurisdiction {
     pub fn level(&self, name: &str) -> Option<&Level> {
         self.level.iter().find(|l| l.name == name)
+    }
+
+    /// The level a self-reference character stands for (区 → 区, not 自治区).
+    pub fn level_of_self(&self, chars: &str) -> Option<&Level> {
+        self.level(chars)
+            .or_else(|| self.level.iter().find(|l| l.self_chars() == chars))
+    }
+}
+
+// ---- organs.toml ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organ {
+    pub name: String,
+    /// The character the organ uses for itself: 局 (我局), 委 (本委).
+    #[serde(rename = "self")]
+    pub self_ref: String,
+    /// Matches the end of an organ's name.
+    #[serde(deserialize_with = "de_regex")]
+    pub suffix: Regex,
+    /// Whether its documents are checked by `mixed-organ` (an office writes
+    /// for its organ and may say 我局).
+    #[serde(default = "yes")]
+    pub check: bool,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Organs {
+    pub holders: Vec<String>,
+    pub own: Vec<String>,
+    pub checked: Vec<String>,
+    pub bodies: Vec<String>,
+    pub organ: Vec<Organ>,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+impl Organs {
+    pub fn organ(&self, name: &str) -> Option<&Organ> {
+        self.organ.iter().find(|o| o.name == name)
     }
 }
 
@@ -300,6 +367,7 @@ pub struct Packs {
     pub jurisdiction: Jurisdiction,
     pub fixed_phrases: FixedPhrases,
     pub outdated: Outdated,
+    pub organs: Organs,
     pub templates: Vec<Template>,
 }
 
@@ -351,6 +419,8 @@ impl Packs {
         let fixed_phrases = parse(f, t)?;
         let (f, t) = find("outdated.toml");
         let outdated = parse(f, t)?;
+        let (f, t) = find("organs.toml");
+        let organs = parse(f, t)?;
         let templates = EMBEDDED_TEMPLATES
             .iter()
             .map(|(f, t)| parse(f, t))
@@ -361,6 +431,7 @@ impl Packs {
             jurisdiction,
             fixed_phrases,
             outdated,
+            organs,
             templates,
         })
     }
@@ -388,6 +459,18 @@ impl Packs {
             .map(|l| l.name.as_str())
             .collect();
         Err(format!("未知的层级“{name}”，可选：{}", known.join("、")))
+    }
+
+    /// An organ type the user gave, checked; the error lists the known ones.
+    pub fn check_organ(&self, name: &str) -> Result<(), String> {
+        if self.organs.organ(name).is_some() {
+            return Ok(());
+        }
+        let known: Vec<&str> = self.organs.organ.iter().map(|o| o.name.as_str()).collect();
+        Err(format!(
+            "未知的机关类型“{name}”，可选：{}",
+            known.join("、")
+        ))
     }
 
     /// A template name the user gave, checked; the error lists the known ones.
@@ -439,11 +522,23 @@ impl Packs {
             self.jurisdiction.level.extend(j.level);
             self.jurisdiction.strong.extend(j.strong);
             self.jurisdiction.organ.extend(j.organ);
+            self.jurisdiction.own.extend(j.own);
+            self.jurisdiction.organ_suffixes.extend(j.organ_suffixes);
+            self.jurisdiction.bureau_ends.extend(j.bureau_ends);
+            self.jurisdiction.not_names.push_str(&j.not_names);
             self.jurisdiction
                 .organ_may_follow
                 .push_str(&j.organ_may_follow);
             self.jurisdiction.exceptions.extend(j.exceptions);
             self.jurisdiction.not_levels.extend(j.not_levels);
+        }
+        if let Some((f, t)) = read("organs.toml")? {
+            let o: Organs = parse(&f, &t)?;
+            self.organs.holders.extend(o.holders);
+            self.organs.own.extend(o.own);
+            self.organs.checked.extend(o.checked);
+            self.organs.bodies.extend(o.bodies);
+            self.organs.organ.extend(o.organ);
         }
         if let Some((f, t)) = read("fixed-phrases.toml")? {
             let p: FixedPhrases = parse(&f, &t)?;

@@ -166,7 +166,7 @@ fn error_of(config: &str) -> String {
 fn config_errors_are_pinned() {
     assert_eq!(
         error_of("level = \"县\"\nlevle = \"区\"\n"),
-        "gwlint: DIR/gwlint.toml:2:1: 未知的键 `levle`，可用的键：`select`, `ignore`, `exclude`, `level`, `as_of`, `rule_dirs`, `rules`, `per-file-ignores`, `templates`, `placeholders`, `residue`, `jurisdiction`\n  |\n2 | levle = \"区\"\n  | ^^^^^\n"
+        "gwlint: DIR/gwlint.toml:2:1: 未知的键 `levle`，可用的键：`select`, `ignore`, `exclude`, `level`, `organ`, `as_of`, `rule_dirs`, `rules`, `per-file-ignores`, `templates`, `placeholders`, `residue`, `jurisdiction`\n  |\n2 | levle = \"区\"\n  | ^^^^^\n"
     );
     assert_eq!(
         error_of("[rules]\nplaceholdr = \"off\"\n"),
@@ -182,7 +182,7 @@ fn config_errors_are_pinned() {
     );
     assert_eq!(
         error_of("level = \"村\"\n"),
-        "gwlint: DIR/gwlint.toml:1:9: 未知的层级“村”，可选：县、区、旗、乡、镇、街道\n  |\n1 | level = \"村\"\n  |         ^^^^\n"
+        "gwlint: DIR/gwlint.toml:1:9: 未知的层级“村”，可选：省、自治区、市、州、盟、地区、县、区、旗、乡、镇、街道\n  |\n1 | level = \"村\"\n  |         ^^^^\n"
     );
 }
 

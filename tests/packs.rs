@@ -61,6 +61,14 @@ fn every_pack_entry_passes_its_own_examples() {
         &packs.jurisdiction.specs,
         &mut failures,
     );
+    for l in &packs.jurisdiction.level {
+        check("mixed-jurisdiction", &l.name, &l.specs, &mut failures);
+        checked += l.specs.examples.len() + l.specs.counter_examples.len();
+    }
+    check("mixed-organ", "organs", &packs.organs.specs, &mut failures);
+    for o in &packs.organs.organ {
+        check("mixed-organ", &o.name, &o.specs, &mut failures);
+    }
     check(
         "count-mismatch",
         "fixed-phrases",

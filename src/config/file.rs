@@ -59,6 +59,8 @@ pub struct ConfigFile {
     /// The issuing level, instead of inferring it (县, 区…).
     #[serde(default)]
     pub level: Option<Spanned<String>>,
+    /// The issuing organ type, instead of inferring it (局, 委员会…).
+    pub organ: Option<Spanned<String>>,
     /// The date for outdated-term when a document has none.
     #[serde(default)]
     pub as_of: Option<Spanned<toml::value::Datetime>>,

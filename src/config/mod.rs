@@ -18,6 +18,8 @@ use std::path::Path;
 pub struct Options {
     /// The issuing level, when it should not be inferred.
     pub level: Option<String>,
+    /// The issuing organ type (局, 委员会…), when it should not be inferred.
+    pub organ: Option<String>,
     /// The genre template, when it should not be chosen by the title.
     pub template: Option<String>,
     /// The date for `outdated-term` when a document has none; default today.
@@ -183,6 +185,12 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             .check_level(level.get_ref())
             .map_err(|m| loaded.error(level.span(), m))?;
         base.level = Some(level.get_ref().clone());
+    }
+    if let Some(organ) = &c.organ {
+        packs
+            .check_organ(organ.get_ref())
+            .map_err(|m| loaded.error(organ.span(), m))?;
+        base.organ = Some(organ.get_ref().clone());
     }
     if let Some(d) = &c.as_of {
         let date = d

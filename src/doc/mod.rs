@@ -4,6 +4,7 @@
 
 pub mod chars;
 pub mod counts;
+pub mod facts;
 pub mod lines;
 pub mod markdown;
 pub mod numerals;
@@ -47,6 +48,8 @@ pub struct Document {
     pub brackets: Brackets,
     /// Stated counts (四个方面, 3条, 六稳), in document order.
     pub counts: Vec<counts::Count>,
+    /// Genre, level, place, organ and date, with their evidence.
+    pub facts: facts::Facts,
 }
 
 impl Document {
@@ -127,7 +130,6 @@ impl Document {
             headings.extend(markdown_headings(&text, &paragraphs, &title));
             headings.sort_by_key(|h| h.para);
         }
-        let date = outline::find_date(&text, &paragraphs, &title);
         let brackets = pairs::analyse(&text, &paragraphs);
         let phrases: Vec<&str> = packs
             .fixed_phrases
@@ -136,7 +138,7 @@ impl Document {
             .map(|p| p.name.as_str())
             .collect();
         let counts = counts::find(&text, &paragraphs, &tokens, &phrases);
-        Document {
+        let mut doc = Document {
             name,
             original,
             format,
@@ -149,13 +151,15 @@ impl Document {
                 title,
                 headings,
                 markers,
-                date,
             },
             brackets,
             counts,
             paragraphs,
             text,
-        }
+            facts: facts::Facts::default(),
+        };
+        doc.facts = facts::Facts::infer(&doc, packs);
+        doc
     }
 
     /// Convenience for tests and the library API.
@@ -310,7 +314,7 @@ mod tests {
         assert_eq!(d.title_text(), "县委常委班子2023年度民主生活会召开情况通报");
         assert_eq!(d.outline.headings.len(), 1);
         assert_eq!(d.outline.headings[0].level, 1);
-        assert_eq!(d.outline.date, Some((2023, 12, 31)));
+        assert_eq!(d.facts.date.unwrap().value, (2023, 12, 31));
     }
 
     #[test]

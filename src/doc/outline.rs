@@ -105,8 +105,6 @@ pub struct Outline {
     pub headings: Vec<Heading>,
     /// Every ordinal marker in document order.
     pub markers: Vec<Marker>,
-    /// The document's date (year, month, day), from a date line or the title's year.
-    pub date: Option<(u32, u32, u32)>,
 }
 
 fn start_marker_re() -> &'static Regex {
@@ -260,20 +258,63 @@ fn title_like(text: &str, para: &Paragraph, markers: &[Marker]) -> bool {
 }
 
 /// Choose the title: the first run of one to three title-like paragraphs
-/// within the first four, skipping watermark-like lines before it.
+/// near the top, skipping watermark-like lines, the 发文机关标志 (…文件) and
+/// the 发文字号 before it, and stopping at a subtitle or speaker line.
 pub fn find_title(text: &str, paras: &[Paragraph], markers: &[Marker]) -> Vec<usize> {
     let mut title = Vec::new();
-    for p in paras.iter().take(5) {
+    let mut skipped = 0;
+    for p in paras.iter().take(7) {
+        let body = text[p.range.clone()].trim();
+        if title.is_empty() && is_masthead(body) {
+            skipped += 1;
+            continue;
+        }
+        if !title.is_empty() && (is_subtitle(body) || speaker_office(body).is_some()) {
+            break;
+        }
         if title_like(text, p, markers) {
             title.push(p.index);
             if title.len() == 3 {
                 break;
             }
-        } else if !title.is_empty() || p.index >= 2 {
+        } else if !title.is_empty() || p.index >= 2 + skipped {
             break;
         }
     }
     title
+}
+
+/// The 发文机关标志 (长沙县人民政府文件) or a 发文字号 line (长政发〔2025〕3号).
+pub fn is_masthead(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[\p{Han}]{2,24}文件$|^[\p{Han}]{1,12}\s*[〔\[【（(]\s*[0-9０-９]{4}\s*[〕\]】）)]\s*第?[0-9０-９]+\s*号$").unwrap()
+    });
+    re.is_match(line.trim())
+}
+
+/// A subtitle: ——2023年2月2日在长沙县第十八届人民代表大会第三次会议上,
+/// （2026年4月23日）, or a line naming the meeting a speech was given at.
+pub fn is_subtitle(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    n <= 80
+        && (t.starts_with(['—', '－', '（', '('])
+            || (t.contains('在') && t.trim_end_matches(['）', ')']).ends_with('上')))
+}
+
+/// The office in a speaker line (县长 陈永高 → 县长), as a byte range of
+/// `line`, if the line is one.
+pub fn speaker_office(line: &str) -> Option<Range<usize>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?P<office>[\p{Han}（）()、]{2,24})[ \t\u{3000}]+[\p{Han}]{2,4}$").unwrap()
+    });
+    let t = line.trim();
+    let c = re.captures(t)?;
+    let m = c.name("office")?;
+    let start = line.len() - line.trim_start().len();
+    Some(start + m.start()..start + m.end())
 }
 
 fn date_re() -> &'static Regex {
@@ -299,24 +340,6 @@ pub fn date_of_line(line: &str) -> Option<(u32, u32, u32)> {
     let d = parse_arabic(&c["d"]).or_else(|| parse_han(&c["d"]))?;
     ((1949..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then_some((y, m, d))
-}
-
-/// The document's date: the last date line, else the year named in the title.
-pub fn find_date(text: &str, paras: &[Paragraph], title: &[usize]) -> Option<(u32, u32, u32)> {
-    if let Some(d) = paras
-        .iter()
-        .rev()
-        .find_map(|p| date_of_line(&text[p.range.clone()]))
-    {
-        return Some(d);
-    }
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    let year = YEAR.get_or_init(|| Regex::new(r"((?:19|20)[0-9]{2})年").unwrap());
-    title.iter().find_map(|&i| {
-        let c = year.captures(&text[paras[i].range.clone()])?;
-        let y: u32 = c[1].parse().ok()?;
-        Some((y, 12, 31))
-    })
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ mod count_mismatch;
 mod halfwidth_punct;
 mod heading_numbering;
 mod mixed_jurisdiction;
+mod mixed_organ;
 mod number_style;
 mod outdated_term;
 mod placeholder;
@@ -45,10 +46,9 @@ mod unused_suppression;
 /// What a rule may consult besides the document.
 pub struct RuleCtx<'a> {
     pub packs: &'a Packs,
-    /// The issuing level when it should not be inferred (`--level 县`).
-    pub level: Option<String>,
-    /// The genre template to check against, overriding the title (`--template`).
-    pub template: Option<String>,
+    /// The document's facts with the user's overrides (`--level 县`,
+    /// `--organ 局`, `--template …`) applied.
+    pub facts: crate::doc::facts::Facts,
     /// The date to judge outdated terms by when the document has none.
     pub today: (u32, u32, u32),
 }
@@ -84,6 +84,7 @@ pub static ALL: &[&Rule] = &[
     &quote_pair::RULE,
     &count_mismatch::RULE,
     &mixed_jurisdiction::RULE,
+    &mixed_organ::RULE,
     &required_section::RULE,
     &template_residue::RULE,
     &halfwidth_punct::RULE,

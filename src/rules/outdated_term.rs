@@ -29,7 +29,7 @@ declare_rule! {
 }
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
-    let date = doc.outline.date.unwrap_or(ctx.today);
+    let date = ctx.facts.date.as_ref().map_or(ctx.today, |f| f.value);
     let mut out = Vec::new();
     for term in &ctx.packs.outdated.term {
         if date < term.since {

@@ -29,12 +29,11 @@ declare_rule! {
 }
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
-    let title = doc.title_text();
-    let template = match &ctx.template {
-        Some(name) => ctx.packs.template(name),
-        None if title.is_empty() => None,
-        None => ctx.packs.templates.iter().find(|t| t.matches_title(&title)),
-    };
+    let template = ctx
+        .facts
+        .genre
+        .as_ref()
+        .and_then(|g| ctx.packs.template(&g.value));
     let Some(template) = template else {
         return Vec::new();
     };

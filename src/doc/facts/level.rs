@@ -1,0 +1,273 @@
+//! The issuing level and place: from organ names and office holders in the
+//! title, subtitle, speaker line, 发文机关标志, 发文字号, 主送机关 and 落款,
+//! then from the body's self-references.
+
+use super::selfref::{self, covered};
+use super::{Evidence, Fact, Zone, Zones};
+use crate::doc::chars::is_han;
+use crate::doc::Document;
+use crate::packs::{Jurisdiction, Level};
+use std::ops::Range;
+
+/// A level named in a zone: 长沙县人民政府, 县委, 区长, 全县.
+#[derive(Debug)]
+struct Mention<'p> {
+    level: &'p Level,
+    /// The level's characters.
+    range: Range<usize>,
+    /// The place name with its level (长沙县), when one stands before it.
+    place: Option<Range<usize>>,
+}
+
+pub fn infer(
+    doc: &Document,
+    zones: &Zones,
+    pack: &Jurisdiction,
+) -> (Option<Fact<String>>, Option<Fact<String>>) {
+    let mut ordered: Vec<&Zone> = Vec::new();
+    ordered.extend(&zones.issuer);
+    ordered.extend(zones.others.iter());
+    for zone in ordered {
+        let mentions = mentions(doc, pack, zone);
+        // Several levels in one zone (长沙市长沙县人民政府): the lowest issues.
+        let Some(m) = mentions
+            .iter()
+            .max_by_key(|m| (m.level.tier, m.place.is_some()))
+        else {
+            continue;
+        };
+        let place = m.place.clone().map(|r| Fact {
+            value: doc.text[r.clone()].to_string(),
+            span: Some(r),
+            evidence: zone.evidence,
+        });
+        let span = m.place.clone().unwrap_or(m.range.clone());
+        let level = Fact {
+            value: m.level.name.clone(),
+            span: Some(span),
+            evidence: zone.evidence,
+        };
+        return (Some(level), place);
+    }
+    // Self-references in the title (关于在全县开展…的通知).
+    if let Some(title) = &zones.title {
+        if let Some((level, r)) = title_self_reference(doc, pack, &title.range) {
+            return (
+                Some(Fact {
+                    value: level.name.clone(),
+                    span: Some(r),
+                    evidence: Evidence::Title,
+                }),
+                None,
+            );
+        }
+    }
+    (by_self_references(doc, pack), None)
+}
+
+/// Levels named in a zone as an organ, an office or a self-reference.
+fn mentions<'p>(doc: &Document, pack: &'p Jurisdiction, zone: &Zone) -> Vec<Mention<'p>> {
+    let text = &doc.text;
+    let z = &text[zone.range.clone()];
+    let mut out = Vec::new();
+    for level in &pack.level {
+        for (i, _) in z.match_indices(level.name.as_str()) {
+            let r = zone.range.start + i..zone.range.start + i + level.name.len();
+            // A shorter name inside a longer one (区 in 自治区) is the longer one's.
+            if level.name.chars().count() == 1
+                && pack.level.iter().any(|l| {
+                    l.name.len() > level.name.len()
+                        && l.name.ends_with(level.name.as_str())
+                        && text[..r.end].ends_with(l.name.as_str())
+                })
+            {
+                continue;
+            }
+            if covered(text, &r, pack.not_levels.iter()) {
+                continue;
+            }
+            let before = &text[zone.range.start..r.start];
+            let after = &text[r.end..zone.range.end];
+            let self_form = ["全", "我", "本"].iter().any(|p| before.ends_with(p));
+            if before.ends_with('各') {
+                continue;
+            }
+            let suffix = pack
+                .organ_suffixes
+                .iter()
+                .filter(|s| after.starts_with(s.as_str()))
+                .max_by_key(|s| s.len());
+            let bureau = bureau_after(after, pack);
+            let by_suffix = suffix.is_some_and(|s| suffix_ok(doc, &r, s, after));
+            // 王家镇 ending a title's issuer, a 落款 or a 发文机关标志.
+            let place = place_before(doc, pack, zone.range.start, &r);
+            let bare_place = place.is_some()
+                && after.trim().is_empty()
+                && matches!(
+                    zone.evidence,
+                    Evidence::Title | Evidence::Header | Evidence::Signature
+                );
+            let named = by_suffix || bureau || bare_place || (self_form && level.name != "地区");
+            // 自治区 and 自治州 are exceptions to self-references, not to mentions.
+            let exceptions = pack.exceptions.iter().filter(|w| !w.starts_with("自治"));
+            if !named || covered(text, &r, exceptions) {
+                continue;
+            }
+            // The 主送机关 names the recipients; only 县直各单位 says who sends.
+            if zone.evidence == Evidence::Addressee && suffix.is_none_or(|s| s != "直") {
+                continue;
+            }
+            if !token_ok(doc, &r, suffix.map(String::as_str)) {
+                continue;
+            }
+            // An office (区长, 代区长) names no place.
+            let place = place.filter(|_| suffix.is_none_or(|s| s != "长"));
+            out.push(Mention {
+                level,
+                range: r.clone(),
+                place: place.map(|p| p..r.end),
+            });
+        }
+    }
+    out
+}
+
+/// A bureau or office right after the level: 县财政局, 市生态环境局.
+fn bureau_after(after: &str, pack: &Jurisdiction) -> bool {
+    let mut seen = 0;
+    for (i, c) in after.char_indices() {
+        if !is_han(c) || seen > 10 {
+            return false;
+        }
+        seen += 1;
+        let rest = &after[i..];
+        if seen >= 2
+            && pack
+                .bureau_ends
+                .iter()
+                .any(|e| rest.starts_with(e.as_str()))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Some suffixes need more than the next characters: 长 must make one word
+/// with the level (县长, not 市长期), 第 must start a session (第十八届).
+fn suffix_ok(doc: &Document, r: &Range<usize>, suffix: &str, after: &str) -> bool {
+    match suffix {
+        "长" => doc
+            .tokens_in(r.start..r.end)
+            .first()
+            .is_some_and(|t| t.start == r.start && t.end == r.end + "长".len()),
+        "第" => {
+            let rest = &after["第".len()..];
+            let digits = rest
+                .chars()
+                .take_while(|c| "一二三四五六七八九十百0123456789".contains(*c))
+                .count();
+            digits > 0 && rest.chars().nth(digits) == Some('届')
+        }
+        _ => true,
+    }
+}
+
+/// The level's characters must end a token, or the token must end within
+/// the organ word after them (县委, 湖南省人民政府), not run on (市场).
+fn token_ok(doc: &Document, r: &Range<usize>, suffix: Option<&str>) -> bool {
+    let Some(t) = doc.tokens_in(r.start..r.end).first() else {
+        return true;
+    };
+    t.end == r.end || (t.end > r.end && suffix.is_some_and(|s| t.end <= r.end + s.len()))
+}
+
+/// The place name right before a level (长沙 in 长沙县): the Han characters
+/// back to a character that cannot be part of a name, at most six.
+fn place_before(
+    doc: &Document,
+    pack: &Jurisdiction,
+    floor: usize,
+    r: &Range<usize>,
+) -> Option<usize> {
+    let before = &doc.text[floor..r.start];
+    let mut start = r.start;
+    for (n, (i, c)) in before.char_indices().rev().enumerate() {
+        if n >= 6 || !is_han(c) || pack.not_names.contains(c) {
+            break;
+        }
+        start = floor + i;
+        if before[..i].ends_with("中共") {
+            break;
+        }
+    }
+    let name = &doc.text[start..r.start];
+    // 中共 and levels above (湖南省长沙县) are not part of the name.
+    let cut = pack
+        .level
+        .iter()
+        .filter_map(|l| name.rfind(l.name.as_str()).map(|i| i + l.name.len()))
+        .max()
+        .unwrap_or(0);
+    let start = start + cut;
+    let name = &doc.text[start..r.start];
+    let organ_words = ["政府", "人民", "委", "局", "代", "副", "党"];
+    (name.chars().count() >= 2 && !organ_words.iter().any(|w| name.contains(w))).then_some(start)
+}
+
+/// A self-reference in the title: 关于在全县开展…, 全区经济工作会议.
+fn title_self_reference<'p>(
+    doc: &Document,
+    pack: &'p Jurisdiction,
+    title: &Range<usize>,
+) -> Option<(&'p Level, Range<usize>)> {
+    let t = &doc.text[title.clone()];
+    pack.level
+        .iter()
+        .filter_map(|l| {
+            ["全", "我", "本"].iter().find_map(|p| {
+                let form = format!("{p}{}", l.self_chars());
+                let i = t.find(&form)?;
+                let r = title.start + i..title.start + i + form.len();
+                (!covered(
+                    &doc.text,
+                    &r,
+                    pack.exceptions.iter().chain(&pack.not_levels),
+                ))
+                .then_some((l, r))
+            })
+        })
+        .max_by_key(|(l, _)| l.tier)
+}
+
+/// The body's self-references must clearly favour one level. Documents
+/// name their superiors (全省 in a city's report) but seldom a level below
+/// as themselves, so the lowest tier with any self-reference decides, when
+/// one level of that tier is named at least twice and clearly outnumbers
+/// its siblings (全县 ×5 beside one stray 全区).
+fn by_self_references(doc: &Document, pack: &Jurisdiction) -> Option<Fact<String>> {
+    let scores: Vec<(usize, &Level)> = pack
+        .level
+        .iter()
+        // 自治区 and 区 share their forms; count them once, for 区.
+        .filter(|l| l.self_ref.is_none())
+        .map(|l| {
+            let n = selfref::of_level(doc, pack, l.self_chars())
+                .iter()
+                .filter(|(_, organ)| !organ)
+                .count();
+            (n, l)
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    let tier = scores.iter().map(|(_, l)| l.tier).max()?;
+    let mut same: Vec<&(usize, &Level)> = scores.iter().filter(|(_, l)| l.tier == tier).collect();
+    same.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+    let (best, level) = *same[0];
+    let rival = same.get(1).map_or(0, |s| s.0);
+    (best >= 2 && best > 2 * rival).then(|| Fact {
+        value: level.name.clone(),
+        span: None,
+        evidence: Evidence::SelfReference,
+    })
+}

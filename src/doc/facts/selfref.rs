@@ -1,0 +1,117 @@
+//! Self-references: 全县, 我局, 区直, 县委… — a form with `{}` standing for a
+//! level's or an organ's character, found where it stands as a word.
+
+use crate::doc::Document;
+use crate::packs::Jurisdiction;
+use std::ops::Range;
+
+/// A form split at its `{}`: 全{} → ("全", ""), {}直 → ("", "直").
+pub fn split_form(form: &str) -> (&str, &str) {
+    form.split_once("{}").unwrap_or((form, ""))
+}
+
+/// Every occurrence of `forms` filled with `chars` in the text, as
+/// (range, index of the form). One scan for `chars`; each form is then
+/// checked around the occurrence, so the work is linear in the text.
+pub fn occurrences(text: &str, chars: &str, forms: &[String]) -> Vec<(Range<usize>, usize)> {
+    let split: Vec<(&str, &str)> = forms.iter().map(|f| split_form(f)).collect();
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(chars) {
+        let end = i + chars.len();
+        for (fi, (pre, post)) in split.iter().enumerate() {
+            if text[..i].ends_with(pre) && text[end..].starts_with(post) {
+                out.push((i - pre.len()..end + post.len(), fi));
+            }
+        }
+    }
+    out
+}
+
+/// Whether one of `words` occurs over (part of) `r` in `text`: 社区 over 区.
+pub fn covered<'a>(
+    text: &str,
+    r: &Range<usize>,
+    mut words: impl Iterator<Item = &'a String>,
+) -> bool {
+    words.any(|w| {
+        let lo = text.floor_char_boundary(r.start.saturating_sub(w.len()));
+        let hi = text.ceil_char_boundary((r.end + w.len()).min(text.len()));
+        text[lo..hi]
+            .match_indices(w.as_str())
+            .any(|(i, _)| lo + i < r.end && lo + i + w.len() > r.start)
+    })
+}
+
+/// Whether a match stands as a word: not inside a listed exception or
+/// non-level word, starting at a token boundary and ending at one (or the
+/// token at its start covering it: 区委书记). An `organ` form (区委) must
+/// not follow a place name (青川县委 is another county's).
+pub fn stands_alone(doc: &Document, pack: &Jurisdiction, r: &Range<usize>, organ: bool) -> bool {
+    let text = &doc.text;
+    if covered(text, r, pack.exceptions.iter().chain(&pack.not_levels)) {
+        return false;
+    }
+    if !doc.is_token_boundary(r.start) || in_level_list(doc, pack, r) {
+        return false;
+    }
+    let end_ok = doc.is_token_boundary(r.end)
+        || doc
+            .tokens_in(r.end - 1..r.end)
+            .first()
+            .is_some_and(|t| t.start == r.start);
+    if !end_ok {
+        return false;
+    }
+    !organ || may_be_own_organ(doc, pack, r.start)
+}
+
+/// Whether a match is one item of a list of levels (各市、县、区政府,
+/// 县、区直部门), which names several levels rather than the document.
+fn in_level_list(doc: &Document, pack: &Jurisdiction, r: &Range<usize>) -> bool {
+    let is_level = |s: &str| {
+        pack.level
+            .iter()
+            .any(|l| s.ends_with(l.self_chars()) || s.starts_with(l.self_chars()))
+    };
+    let before = &doc.text[..r.start];
+    let after = &doc.text[r.end..];
+    let prev: String = before
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let next: String = after.chars().take(2).collect();
+    (prev.ends_with(['、', '，', '/']) && is_level(prev.trim_end_matches(['、', '，', '/'])))
+        || (next.starts_with('、') && is_level(&next['、'.len_utf8()..]))
+}
+
+/// Whether an organ form starting at `start` may be the document's own:
+/// nothing but punctuation or a function word right before it.
+pub fn may_be_own_organ(doc: &Document, pack: &Jurisdiction, start: usize) -> bool {
+    let para_start = doc
+        .paragraph_at(start)
+        .map_or(0, |i| doc.paragraphs[i].range.start);
+    match doc.text[para_start..start].chars().next_back() {
+        None => true,
+        Some(c) => pack.organ_may_follow.contains(c),
+    }
+}
+
+/// Self-references of a level's characters (全区, 区委…) that stand as
+/// words, with whether each is an organ form (区委) rather than a strong one.
+pub fn of_level(doc: &Document, pack: &Jurisdiction, chars: &str) -> Vec<(Range<usize>, bool)> {
+    let forms: Vec<String> = pack.strong.iter().chain(&pack.organ).cloned().collect();
+    let strong = pack.strong.len();
+    let mut out: Vec<(Range<usize>, bool)> = occurrences(&doc.text, chars, &forms)
+        .into_iter()
+        .map(|(r, fi)| (r, fi >= strong))
+        .filter(|(r, organ)| stands_alone(doc, pack, r, *organ))
+        .collect();
+    out.sort_by_key(|r| (r.0.start, std::cmp::Reverse(r.0.end)));
+    // 全区 and 区直 could overlap (全区直属), 区政府 and 区人民政府 too: keep the first.
+    out.dedup_by(|b, a| b.0.start < a.0.end);
+    out
+}
