@@ -114,6 +114,14 @@ pub struct Shape {
     /// The shape is not used in documents this pattern matches.
     #[serde(default, deserialize_with = "de_opt_regex")]
     pub unless_document: Option<Regex>,
+    /// What the placeholder stands for when its neighbours do not say (年份
+    /// for 〔20XX〕).
+    #[serde(default)]
+    pub what: Option<String>,
+    /// A Word template's bracketed prompt ([此处输入正文内容]): the hint is
+    /// what the prompt asks for.
+    #[serde(default)]
+    pub prompt: bool,
     #[serde(flatten)]
     pub specs: Specs,
 }

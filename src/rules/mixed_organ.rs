@@ -62,7 +62,8 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
                 let form = format!("{own}{other}");
                 for (i, _) in doc.text.match_indices(&form) {
                     let r = i..i + form.len();
-                    let mine = doc.text[..i].ends_with(['我', '本'])
+                    // 召开局党委会议, 我局党委: ours; 县公安局党委 is another's.
+                    let mine = doc.text[..i].ends_with(['我', '本', '次', '开', '届', '的'])
                         || selfref::may_be_own_organ(doc, jurisdiction, i);
                     if mine && doc.is_token_boundary(i) {
                         let fixed = format!("{own}{body}");

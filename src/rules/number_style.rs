@@ -15,8 +15,12 @@ declare_rule! {
     ///
     /// **为什么**：GB/T 15835—2011 要求同一文件中同类数字的写法保持一致。
     ///
-    /// **不会报告**：不同类的数量（“3个项目”和“四个方面”）；统计数字（“15条”“120个”）；
-    /// 年份、日期、百分比。
+    /// 只比较同一角色的数量：句中还有其他阿拉伯数字的是统计数字（“查摆的5个方面
+    /// 12项问题”），GB/T 15835—2011 要求统计数字用阿拉伯数字，它与结构性的“从三个
+    /// 方面剖析”各按各的写法，互不比较。
+    ///
+    /// **不会报告**：不同类的数量（“3个项目”和“四个方面”）；统计数字与结构性数量
+    /// 之间的差异；大于十的数字（“15条”“120个”）；年份、日期、百分比。
     pub static RULE = {
         id: "number-style",
         severity: Warning,
@@ -26,15 +30,21 @@ declare_rule! {
 }
 
 fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
-    let mut by_key: BTreeMap<&str, Vec<&Count>> = BTreeMap::new();
+    // Counts of the same kind in the same role must agree: a statistic
+    // (查摆的5个方面12项问题) rightly uses Arabic numerals beside a structural
+    // count (从三个方面剖析) in Chinese ones.
+    let mut by_key: BTreeMap<(&str, bool), Vec<&Count>> = BTreeMap::new();
     for c in &doc.counts {
         if c.set_phrase.is_none() && (2..=10).contains(&c.value) && c.key != "个" && c.key != "大"
         {
-            by_key.entry(c.key.as_str()).or_default().push(c);
+            by_key
+                .entry((c.key.as_str(), is_statistic(doc, c)))
+                .or_default()
+                .push(c);
         }
     }
     let mut out = Vec::new();
-    for (key, counts) in by_key {
+    for ((key, _), counts) in by_key {
         let arabic = counts.iter().filter(|c| c.arabic).count();
         let han = counts.len() - arabic;
         if arabic == 0 || han == 0 {
@@ -93,6 +103,45 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     out
 }
 
+/// Whether a count stands among statistics: another Arabic number (not a
+/// year, month or day) in the same sentence.
+fn is_statistic(doc: &Document, c: &Count) -> bool {
+    const ENDS: [char; 4] = ['。', '；', '！', '？'];
+    let Some(p) = doc.paragraph_at(c.range.start) else {
+        return false;
+    };
+    let para = doc.paragraphs[p].range.clone();
+    let text = &doc.text;
+    let start = text[para.start..c.range.start]
+        .rfind(ENDS)
+        .map_or(para.start, |i| para.start + i);
+    let end = text[c.range.end..para.end]
+        .find(ENDS)
+        .map_or(para.end, |i| c.range.end + i);
+    let sentence = &text[start..end];
+    let mut digits = sentence.char_indices().peekable();
+    while let Some((i, ch)) = digits.next() {
+        if !ch.is_ascii_digit() {
+            continue;
+        }
+        let mut j = i + 1;
+        while let Some(&(k, d)) = digits.peek() {
+            if !(d.is_ascii_digit() || d == '.') {
+                break;
+            }
+            j = k + 1;
+            digits.next();
+        }
+        let abs = start + i..start + j;
+        let is_self = abs.start < c.num.end && c.num.start < abs.end;
+        let date = sentence[j..].starts_with(['年', '月', '日', '时']);
+        if !is_self && !date {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use crate::testing::lint_rule;
@@ -105,6 +154,22 @@ mod tests {
         );
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].0, "3个方面");
+    }
+
+    #[test]
+    fn statistics_beside_structural_counts_are_silent() {
+        let d = lint_rule(
+            "number-style",
+            "标题\n\n上年度查摆的5个方面12项问题，已整改11项。\n问题的根源主要有三个方面：一是学习，二是作风，三是担当。\n重点从四个方面发力。",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        // Two statistics disagreeing still fire.
+        let d = lint_rule(
+            "number-style",
+            "标题\n\n查摆5个方面12项问题。\n梳理出三个方面20项问题。\n整改8个方面30项问题。",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].0, "三个方面");
     }
 
     #[test]

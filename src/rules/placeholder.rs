@@ -55,27 +55,57 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &doc.paragraphs {
         let body = &doc.text[p.range.clone()];
-        let mut atoms = atoms(body, &shapes, doc.format, pack);
-        atoms.sort_by_key(|r| (r.start, r.end));
-        for run in runs(body, atoms) {
-            let what = meaning(body, &run, pack).unwrap_or("内容");
+        let atoms = atoms(body, &shapes, doc.format, pack);
+        for (run, shape) in runs(body, atoms) {
             let abs = p.range.start + run.start..p.range.start + run.end;
-            out.push(Diagnostic::new(
-                RULE.id,
-                abs,
+            let found = &body[run.clone()];
+            let message = if shape.prompt {
                 format!(
-                    "未填写的占位符“{}”：此处应填入实际的{what}",
-                    &body[run.clone()]
-                ),
-            ));
+                    "模板提示“{found}”没有替换：此处应填入实际的{}",
+                    asked_for(found)
+                )
+            } else {
+                let what = meaning(body, &run, pack)
+                    .or(shape.what.as_deref())
+                    .unwrap_or("内容");
+                format!("未填写的占位符“{found}”：此处应填入实际的{what}")
+            };
+            out.push(Diagnostic::new(RULE.id, abs, message));
         }
     }
     out
 }
 
-/// Every placeholder match in one paragraph, overlaps merged.
-fn atoms(body: &str, shapes: &[&Shape], format: Format, pack: &Placeholders) -> Vec<Range<usize>> {
-    let mut found: Vec<Range<usize>> = Vec::new();
+/// What a bracketed prompt asks for: its words without the instruction
+/// (【单位名称】 → 单位名称, [此处输入正文内容] → 正文内容).
+fn asked_for(prompt: &str) -> String {
+    let inner = prompt.trim_matches(|c: char| "[]【】（）(){}<>〈〉 ".contains(c));
+    let mut rest = inner;
+    for verb in ["此处", "在此", "请", "输入", "填写", "填入", "选择"] {
+        rest = rest.trim_start_matches(verb);
+    }
+    let rest = rest.trim();
+    if rest.is_empty() {
+        "内容".to_string()
+    } else {
+        rest.to_string()
+    }
+}
+
+/// Brackets around a placeholder (〔20XX〕, [xx]) stand in for Chinese text.
+fn is_bracket(c: char) -> bool {
+    "[]【】〔〕（）()".contains(c)
+}
+
+/// Every placeholder match in one paragraph with the shape that found it,
+/// overlaps merged (the first shape of a merged run names it).
+fn atoms<'p>(
+    body: &str,
+    shapes: &[&'p Shape],
+    format: Format,
+    pack: &Placeholders,
+) -> Vec<(Range<usize>, &'p Shape)> {
+    let mut found: Vec<(Range<usize>, &'p Shape)> = Vec::new();
     for shape in shapes {
         if format == Format::Markdown && !shape.markdown {
             continue;
@@ -89,8 +119,10 @@ fn atoms(body: &str, shapes: &[&Shape], format: Format, pack: &Placeholders) -> 
             // A placeholder stands in Chinese text: an X among Latin letters,
             // spaces or symbols is something else (iPhone X).
             let prev_word = body[..m.start()].trim_end_matches(' ').chars().next_back();
-            if !(prev.is_some_and(is_chinese) || next.is_some_and(is_chinese))
-                || (prev == Some(' ') && prev_word.is_some_and(|c| c.is_ascii_alphanumeric()))
+            let chinese = |c: char| is_chinese(c) || is_bracket(c);
+            if !shape.prompt
+                && (!(prev.is_some_and(chinese) || next.is_some_and(chinese))
+                    || (prev == Some(' ') && prev_word.is_some_and(|c| c.is_ascii_alphanumeric())))
             {
                 continue;
             }
@@ -102,15 +134,15 @@ fn atoms(body: &str, shapes: &[&Shape], format: Format, pack: &Placeholders) -> 
             if allowed(body, m.range(), &pack.allow.words) {
                 continue;
             }
-            found.push(m.range());
+            found.push((m.range(), shape));
         }
     }
-    found.sort_by_key(|r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in found {
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut merged: Vec<(Range<usize>, &Shape)> = Vec::new();
+    for (r, shape) in found {
         match merged.last_mut() {
-            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
+            Some((last, _)) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push((r, shape)),
         }
     }
     merged
@@ -125,11 +157,11 @@ fn allowed(body: &str, m: Range<usize>, words: &[String]) -> bool {
 }
 
 /// Join atoms separated only by a date or session unit into one run.
-fn runs(body: &str, atoms: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
+fn runs<'p>(body: &str, atoms: Vec<(Range<usize>, &'p Shape)>) -> Vec<(Range<usize>, &'p Shape)> {
+    let mut out: Vec<(Range<usize>, &Shape)> = Vec::new();
     let mut joined = Vec::new();
-    for a in atoms {
-        if let Some(last) = out.last_mut() {
+    for (a, shape) in atoms {
+        if let Some((last, _)) = out.last_mut() {
             let gap = &body[last.end..a.start];
             if JOINERS.contains(&gap) {
                 last.end = a.end;
@@ -137,10 +169,10 @@ fn runs(body: &str, atoms: Vec<Range<usize>>) -> Vec<Range<usize>> {
                 continue;
             }
         }
-        out.push(a);
+        out.push((a, shape));
         joined.push(false);
     }
-    for (run, joined) in out.iter_mut().zip(joined) {
+    for ((run, _), joined) in out.iter_mut().zip(joined) {
         if joined {
             if let Some(c) = CLOSERS.iter().find(|c| body[run.end..].starts_with(**c)) {
                 run.end += c.len();

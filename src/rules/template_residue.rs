@@ -1,6 +1,7 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
 use crate::doc::Document;
 use crate::rules::RuleCtx;
+use std::ops::Range;
 
 declare_rule! {
     /// ## 模板网站残留（template-residue）
@@ -12,8 +13,12 @@ declare_rule! {
     ///
     /// **为什么**：这类“水印”一旦留在正式文件里，等于告诉读者文件是抄来的。
     ///
-    /// 整行都是残留文字时报告整行（可删除整行）；残留夹在正文中间时只标出那一段。
-    /// 每行只报告一次。
+    /// 也找出模板的结构标记（`【正文】`、`【标题】`、`【落款】`）、来源说明
+    /// （`（本文来源：XX范文网，仅供参考）`）和付费墙文字（`阅读全文`、`您需要先登录`）。
+    ///
+    /// 整行都是残留文字时报告整行（可删除整行）；残留夹在正文中间时，建议的修复
+    /// 删除它所在的整个片段——括号里的说明连同括号，否则是它所在的整句——不留下
+    /// 残句。每行只报告一次。
     ///
     /// **不会报告**：`本文件自印发之日起施行`、`资金来源：县级财政`、`严禁照搬照抄上级文件`
     /// 这类正文里的正常说法。
@@ -34,7 +39,7 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         if body.trim().is_empty() {
             continue;
         }
-        let hits: Vec<(std::ops::Range<usize>, &str)> = ctx
+        let mut hits: Vec<(Range<usize>, &str)> = ctx
             .packs
             .residue
             .residue
@@ -42,56 +47,92 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
             .flat_map(|e| {
                 e.pattern
                     .find_iter(body)
-                    .map(|m| (m.range(), e.what.as_str()))
+                    .filter(|m| !m.is_empty())
+                    .map(|m| (segment(body, m.range()), e.what.as_str()))
             })
             .collect();
         if hits.is_empty() {
             continue;
         }
-        let start = hits.iter().map(|h| h.0.start).min().unwrap();
-        let end = hits.iter().map(|h| h.0.end).max().unwrap();
-        let mut whats: Vec<&str> = hits.iter().map(|h| h.1).collect();
-        whats.dedup();
+        hits.sort_by_key(|h| h.0.start);
+        let mut whats: Vec<&str> = Vec::new();
+        let mut segments: Vec<Range<usize>> = Vec::new();
+        for (r, what) in hits {
+            if !whats.contains(&what) {
+                whats.push(what);
+            }
+            match segments.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => segments.push(r),
+            }
+        }
         // A line that is mostly residue is a watermark line: flag and remove it whole.
-        let covered = body[start..end].chars().count();
+        let covered: usize = segments
+            .iter()
+            .map(|r| body[r.clone()].chars().count())
+            .sum();
         let whole = covered * 2 >= body.trim().chars().count();
-        let range = if whole {
+        let (range, edits) = if whole {
             let lead = body.len() - body.trim_start().len();
             let trail = body.len() - body.trim_end().len();
-            p_range.start + lead..p_range.end - trail
+            let mut removal = p_range.clone();
+            let after = &doc.text[removal.end..];
+            removal.end += if after.starts_with("\r\n") {
+                2
+            } else {
+                usize::from(after.starts_with('\n'))
+            };
+            (
+                p_range.start + lead..p_range.end - trail,
+                vec![Edit {
+                    range: removal,
+                    replacement: String::new(),
+                }],
+            )
         } else {
-            p_range.start + start..p_range.start + end
+            let abs = |r: &Range<usize>| p_range.start + r.start..p_range.start + r.end;
+            (
+                abs(&(segments[0].start..segments[segments.len() - 1].end)),
+                segments
+                    .iter()
+                    .map(|r| Edit {
+                        range: abs(r),
+                        replacement: String::new(),
+                    })
+                    .collect(),
+            )
         };
         let message = if whole {
             format!("模板网站残留（{}）：整行应删除", whats.join("、"))
         } else {
             format!("正文中夹有模板网站残留（{}）：应删除", whats.join("、"))
         };
-        // Removing the line includes its line break.
-        let mut removal = if whole {
-            p_range.clone()
-        } else {
-            range.clone()
-        };
-        if whole {
-            let after = &doc.text[removal.end..];
-            removal.end += if after.starts_with("\r\n") {
-                2
-            } else if after.starts_with('\n') {
-                1
-            } else {
-                0
-            };
-        }
-        out.push(Diagnostic::new(RULE.id, range, message).with_fix(
-            Applicability::Unsafe,
-            vec![Edit {
-                range: removal,
-                replacement: String::new(),
-            }],
-        ));
+        out.push(Diagnostic::new(RULE.id, range, message).with_fix(Applicability::Unsafe, edits));
     }
     out
+}
+
+/// The segment a residue match stands in, which its fix removes whole: a
+/// bracketed aside as it is (（本文来源：…）), else the sentence around it,
+/// so that no fragment of the residue is left behind (前言：本站为你…).
+fn segment(line: &str, m: Range<usize>) -> Range<usize> {
+    let text = &line[m.clone()];
+    if text.starts_with(['（', '(', '【', '[']) && text.ends_with(['）', ')', '】', ']']) {
+        return m;
+    }
+    const ENDS: [char; 6] = ['。', '！', '？', '!', '?', '；'];
+    let lead = line.len() - line.trim_start().len();
+    let start = line[..m.start]
+        .rfind(ENDS)
+        .map_or(lead, |i| {
+            i + line[i..].chars().next().map_or(1, char::len_utf8)
+        })
+        .max(lead);
+    let end = line[m.end..].find(ENDS).map_or(line.trim_end().len(), |i| {
+        let i = m.end + i;
+        i + line[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    start..end.max(m.end)
 }
 
 #[cfg(test)]

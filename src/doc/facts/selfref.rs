@@ -1,6 +1,7 @@
 //! Self-references: 全县, 我局, 区直, 县委… — a form with `{}` standing for a
 //! level's or an organ's character, found where it stands as a word.
 
+use crate::doc::chars::is_han;
 use crate::doc::Document;
 use crate::packs::Jurisdiction;
 use std::ops::Range;
@@ -65,27 +66,29 @@ pub fn stands_alone(doc: &Document, pack: &Jurisdiction, r: &Range<usize>, organ
     !organ || may_be_own_organ(doc, pack, r.start)
 }
 
-/// Whether a match is one item of a list of levels (各市、县、区政府,
-/// 县、区直部门), which names several levels rather than the document.
+/// Whether a match is one item of a list of bare levels (各市、县、区政府,
+/// 县、区直部门, 区直、县直单位), which names several levels rather than the
+/// document. 各乡镇、区直单位 is no such list.
 fn in_level_list(doc: &Document, pack: &Jurisdiction, r: &Range<usize>) -> bool {
-    let is_level = |s: &str| {
-        pack.level
-            .iter()
-            .any(|l| s.ends_with(l.self_chars()) || s.starts_with(l.self_chars()))
-    };
-    let before = &doc.text[..r.start];
-    let after = &doc.text[r.end..];
-    let prev: String = before
-        .chars()
-        .rev()
-        .take(2)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let next: String = after.chars().take(2).collect();
-    (prev.ends_with(['、', '，', '/']) && is_level(prev.trim_end_matches(['、', '，', '/'])))
-        || (next.starts_with('、') && is_level(&next['、'.len_utf8()..]))
+    let bare = |s: &str| pack.level.iter().any(|l| l.self_chars() == s);
+    let before = doc.text[..r.start].trim_end_matches(['全', '我', '本']);
+    let prev_item = before.strip_suffix(['、', '/']).map(|b| {
+        let start = b
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_han(c) || c == '各')
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        &b[start..]
+    });
+    let next = doc.text[r.end..].strip_prefix(['、', '/']).map(|a| {
+        let mut it = a.chars();
+        (it.next(), it.next())
+    });
+    prev_item.is_some_and(bare)
+        || next.is_some_and(|(c, after)| {
+            c.is_some_and(|c| bare(c.encode_utf8(&mut [0; 4])))
+                && after.is_none_or(|a| !is_han(a) || "直委政人级".contains(a))
+        })
 }
 
 /// Whether an organ form starting at `start` may be the document's own:
