@@ -174,7 +174,14 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         }
     };
 
-    let (sources, walk_errors) = walk::collect(&paths, &settings, cli.force_exclude);
+    let walk::Collected {
+        sources,
+        errors: walk_errors,
+        empty,
+    } = walk::collect(&paths, &settings, cli.force_exclude);
+    for dir in &empty {
+        eprintln!("gwlint: {dir} 下没有可检查的文件（.txt、.md、.docx）");
+    }
     let mut summary = Summary::default();
     let mut diffs = 0;
     let mut recorded = Vec::new();

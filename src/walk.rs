@@ -22,18 +22,26 @@ pub struct WalkError {
     pub message: String,
 }
 
+/// What the command-line paths expand to.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub sources: Vec<Source>,
+    pub errors: Vec<WalkError>,
+    /// Directories that hold no file to check.
+    pub empty: Vec<String>,
+}
+
 /// Expand `paths` into sources, sorted by path. Directories contribute their
-/// `.txt`, `.md` and `.docx` files, skipping hidden directories, `target/`,
+/// `.txt`, `.md` and `.docx` files (and drafts in formats gwlint cannot read,
+/// .doc, .wps, .pdf, .ofd…, which are then reported by name), skipping
+/// hidden directories, `target/`,
 /// `node_modules/` and what the configuration excludes. Files named
 /// explicitly are always included, unless `force_exclude` makes them obey
 /// the excludes too (for pre-commit). Links are not followed.
-pub fn collect(
-    paths: &[PathBuf],
-    settings: &Settings,
-    force_exclude: bool,
-) -> (Vec<Source>, Vec<WalkError>) {
+pub fn collect(paths: &[PathBuf], settings: &Settings, force_exclude: bool) -> Collected {
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut empty = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Source::Stdin);
@@ -44,14 +52,24 @@ pub fn collect(
                 path: p.display().to_string(),
                 message: describe(&e),
             }),
-            Ok(m) if m.is_dir() => walk_dir(p, settings, &mut out, &mut errors),
+            Ok(m) if m.is_dir() => {
+                let before = out.len();
+                walk_dir(p, settings, &mut out, &mut errors);
+                if out.len() == before {
+                    empty.push(p.display().to_string());
+                }
+            }
             Ok(_) if force_exclude && settings.is_excluded(p) => {}
             Ok(_) => out.push(Source::File(p.clone())),
         }
     }
     out.sort();
     out.dedup();
-    (out, errors)
+    Collected {
+        sources: out,
+        errors,
+        empty,
+    }
 }
 
 fn walk_dir(root: &Path, settings: &Settings, out: &mut Vec<Source>, errors: &mut Vec<WalkError>) {
@@ -68,7 +86,7 @@ fn walk_dir(root: &Path, settings: &Settings, out: &mut Vec<Source>, errors: &mu
         });
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() && Format::from_path(e.path()).is_some() => {
+            Ok(e) if e.file_type().is_file() && checked_when_walking(e.path()) => {
                 out.push(Source::File(e.into_path()))
             }
             Ok(_) => {}
@@ -80,6 +98,15 @@ fn walk_dir(root: &Path, settings: &Settings, out: &mut Vec<Source>, errors: &mu
             }),
         }
     }
+}
+
+/// Files a folder contributes: those gwlint reads, and drafts it cannot.
+fn checked_when_walking(path: &Path) -> bool {
+    Format::from_path(path).is_some()
+        || path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(crate::input::is_unreadable_draft)
 }
 
 fn describe(e: &std::io::Error) -> String {

@@ -221,3 +221,117 @@ fn hostile_and_unsupported_files_are_refused_clearly() {
         "the text file is still checked: {stdout}"
     );
 }
+
+/// The sample's XML with another prefix for WordprocessingML, as some tools write it.
+fn with_prefix(xml: &str, prefix: &str) -> String {
+    xml.replace("<w:", &format!("<{prefix}:"))
+        .replace("</w:", &format!("</{prefix}:"))
+        .replace(" w:", &format!(" {prefix}:"))
+        .replace("xmlns:w=", &format!("xmlns:{prefix}="))
+}
+
+#[test]
+fn namespace_prefixes_do_not_matter() {
+    let body = [
+        word_paragraph("县委常委班子2023年度民主生活会召开情况通报", 4),
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>基本情况</w:t></w:r></w:p>".to_string(),
+        word_paragraph("会议由XX同志主持，在全区营造氛围。", 5),
+    ]
+    .concat();
+    let doc = word_document(&body);
+    let reference = extract(&docx(
+        &[
+            ("word/document.xml", &doc),
+            ("word/numbering.xml", NUMBERING),
+        ],
+        false,
+    ))
+    .unwrap();
+    assert!(
+        reference.text.contains("一、基本情况"),
+        "{}",
+        reference.text
+    );
+    for prefix in ["ns0", "wp"] {
+        let other = extract(&docx(
+            &[
+                ("word/document.xml", &with_prefix(&doc, prefix)),
+                ("word/numbering.xml", &with_prefix(NUMBERING, prefix)),
+            ],
+            false,
+        ))
+        .unwrap();
+        assert_eq!(other.text, reference.text, "prefix {prefix}");
+        assert_eq!(other.generated, reference.generated, "prefix {prefix}");
+    }
+    // WordprocessingML as the default namespace.
+    let default_ns = doc
+        .replace("<w:", "<")
+        .replace("</w:", "</")
+        .replace("xmlns:w=", "xmlns=");
+    let other = extract(&docx(&[("word/document.xml", &default_ns)], false)).unwrap();
+    assert!(other.text.contains("XX同志"), "{}", other.text);
+}
+
+#[test]
+fn broken_or_foreign_xml_is_an_error_never_a_silent_pass() {
+    // Unclosed elements at the end: truncated XML.
+    let truncated = docx(
+        &[(
+            "word/document.xml",
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>正文</w:t></w:r>",
+        )],
+        false,
+    );
+    assert!(matches!(extract(&truncated), Err(InputError::Docx(m)) if m.contains("闭合")));
+    // Text in elements of an unknown namespace: nothing would be read.
+    let foreign = docx(
+        &[(
+            "word/document.xml",
+            "<x:document xmlns:x=\"urn:example\"><x:body><x:p><x:r><x:t>XX同志主持会议</x:t></x:r></x:p></x:body></x:document>",
+        )],
+        false,
+    );
+    assert!(
+        matches!(extract(&foreign), Err(InputError::Docx(m)) if m.contains("读不出")),
+        "{:?}",
+        extract(&foreign).map(|e| e.text)
+    );
+    // An empty Word document is simply empty.
+    let empty = docx(&[("word/document.xml", &word_document(""))], false);
+    assert_eq!(extract(&empty).unwrap().text, "");
+}
+
+#[test]
+fn folders_report_drafts_gwlint_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "标题\n\nXX同志主持。\n").unwrap();
+    std::fs::write(dir.path().join("b.doc"), [0xD0, 0xCF, 0x11, 0xE0]).unwrap();
+    std::fs::write(dir.path().join("c.wps"), [0xD0, 0xCF, 0x11, 0xE0]).unwrap();
+    std::fs::write(dir.path().join("d.ofd"), b"PK").unwrap();
+    std::fs::write(dir.path().join("e.png"), b"\x89PNG").unwrap();
+    let out = Command::cargo_bin("gwlint")
+        .unwrap()
+        .args(["--isolated", "--format", "short"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for name in ["b.doc", "c.wps", "d.ofd"] {
+        assert!(stdout.contains(name), "{name}: {stdout}");
+    }
+    assert!(!stdout.contains("e.png"), "{stdout}");
+    assert!(stdout.contains("error[placeholder]"), "{stdout}");
+
+    // A folder with nothing to check says so.
+    let empty = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("gwlint")
+        .unwrap()
+        .args(["--isolated"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("没有可检查的文件"), "{stderr}");
+}

@@ -11,8 +11,9 @@
 
 use super::InputError;
 use crate::doc::outline::han_number;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::events::{BytesEnd, BytesStart, Event};
+use quick_xml::name::{Namespace, NamespaceResolver, ResolveResult};
+use quick_xml::NsReader;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 use std::ops::Range;
@@ -70,8 +71,14 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
         styles,
         counters: HashMap::new(),
         out: Extracted::default(),
+        saw_text: false,
     };
     walker.walk(&body, None)?;
+    if walker.saw_text && walker.out.text.trim().is_empty() {
+        return Err(err(
+            "word/document.xml 中有文字，却读不出 Word 正文（不是 WordprocessingML 的命名空间？）：请在 Word/WPS 中另存为 .docx 后再检查",
+        ));
+    }
     for part in ["word/footnotes.xml", "word/endnotes.xml"] {
         if let Some(xml) = read_part(&mut zip, part)? {
             walker.walk(&xml, Some(()))?;
@@ -127,12 +134,93 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
         .map(|a| a.value.to_string())
 }
 
-/// Events of an XML part with a depth guard.
+/// Namespaces whose elements and attributes are matched by name, each with
+/// the prefix the reader uses for it whatever prefix the file declares
+/// (ns0:p, or a default namespace, reads as w:p).
+const NAMESPACES: &[(&str, &str)] = &[
+    (
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "w",
+    ),
+    ("http://purl.oclc.org/ooxml/wordprocessingml/main", "w"),
+    (
+        "http://schemas.openxmlformats.org/markup-compatibility/2006",
+        "mc",
+    ),
+];
+
+/// The canonical prefix of a resolved namespace, if it is one we match.
+fn canonical(ns: &ResolveResult) -> Option<&'static str> {
+    match ns {
+        ResolveResult::Bound(Namespace(uri)) => {
+            NAMESPACES.iter().find(|(u, _)| u == uri).map(|(_, p)| *p)
+        }
+        _ => None,
+    }
+}
+
+/// `name` with the canonical prefix, when it differs from what is written.
+fn renamed(written: &str, prefix: Option<&str>, local: &str) -> Option<String> {
+    let prefix = prefix?;
+    if written
+        .strip_prefix(prefix)
+        .and_then(|r| r.strip_prefix(':'))
+        .is_some_and(|l| l == local)
+    {
+        return None;
+    }
+    Some(format!("{prefix}:{local}"))
+}
+
+/// An element with its name and attribute names in canonical prefixes.
+fn canonical_start(e: &BytesStart, resolver: &NamespaceResolver) -> Option<BytesStart<'static>> {
+    let (ns, local) = resolver.resolve_element(e.name());
+    let elem_prefix = canonical(&ns);
+    let name = renamed(e.name().as_ref(), elem_prefix, local.as_ref());
+    let mut attrs_changed = false;
+    let mut attrs: Vec<(String, String)> = Vec::new();
+    for a in e.attributes().with_checks(false).flatten() {
+        let key = a.key;
+        if key.as_ref().starts_with("xmlns") {
+            attrs.push((key.as_ref().to_string(), a.value.into_owned()));
+            continue;
+        }
+        let (ans, alocal) = resolver.resolve_attribute(key);
+        // WordprocessingML attributes are qualified; an unqualified one on a
+        // WordprocessingML element is read as if it were.
+        let aprefix = canonical(&ans).or(match ans {
+            ResolveResult::Unbound => elem_prefix,
+            _ => None,
+        });
+        match renamed(key.as_ref(), aprefix, alocal.as_ref()) {
+            Some(n) => {
+                attrs_changed = true;
+                attrs.push((n, a.value.into_owned()));
+            }
+            None => attrs.push((key.as_ref().to_string(), a.value.into_owned())),
+        }
+    }
+    if name.is_none() && !attrs_changed {
+        return None;
+    }
+    let name = name.unwrap_or_else(|| e.name().as_ref().to_string());
+    let mut out = BytesStart::new(name);
+    for (k, v) in &attrs {
+        out.push_attribute(quick_xml::events::attributes::Attribute {
+            key: quick_xml::name::QName(k),
+            value: std::borrow::Cow::Borrowed(v.as_str()),
+        });
+    }
+    Some(out.into_owned())
+}
+
+/// Events of an XML part with a depth guard, element and attribute names
+/// in canonical prefixes, and a check that every element is closed.
 fn events(
     xml: &str,
     mut f: impl FnMut(&Event, usize) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
-    let mut reader = Reader::from_str(xml);
+    let mut reader = NsReader::from_str(xml);
     let mut depth = 0usize;
     loop {
         let ev = reader.read_event().map_err(|e| {
@@ -141,12 +229,34 @@ fn events(
                 reader.buffer_position()
             ))
         })?;
+        let resolver = reader.resolver();
+        let ev = match ev {
+            Event::Start(e) => match canonical_start(&e, resolver) {
+                Some(c) => Event::Start(c),
+                None => Event::Start(e),
+            },
+            Event::Empty(e) => match canonical_start(&e, resolver) {
+                Some(c) => Event::Empty(c),
+                None => Event::Empty(e),
+            },
+            Event::End(e) => {
+                let (ns, local) = resolver.resolve_element(e.name());
+                match renamed(e.name().as_ref(), canonical(&ns), local.as_ref()) {
+                    Some(n) => Event::End(BytesEnd::new(n)),
+                    None => Event::End(e),
+                }
+            }
+            other => other,
+        };
         match &ev {
             Event::Start(_) => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Err(err(format!("XML 嵌套超过 {MAX_DEPTH} 层，未检查")));
                 }
+            }
+            Event::Eof if depth > 0 => {
+                return Err(err("XML 不完整：有元素没有闭合（文件可能已损坏或被截断）"));
             }
             Event::Eof => return Ok(()),
             _ => {}
@@ -369,6 +479,8 @@ struct Walker {
     /// numId → counters for levels 0..9.
     counters: HashMap<String, [Option<u32>; 9]>,
     out: Extracted,
+    /// Whether any element held text, read or not.
+    saw_text: bool,
 }
 
 impl Walker {
@@ -418,7 +530,12 @@ impl Walker {
                         _ => {}
                     }
                 }
-                Event::Text(t) if in_text => {
+                Event::Text(t) if !in_text => {
+                    if !self.saw_text && !t.xml10_content().trim().is_empty() {
+                        self.saw_text = true;
+                    }
+                }
+                Event::Text(t) => {
                     if let Some(p) = stack.last_mut() {
                         p.text.push_str(&t.xml10_content());
                     }

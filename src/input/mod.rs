@@ -179,9 +179,19 @@ pub fn read_stdin(forced: Option<&'static Encoding>) -> Result<Text, InputError>
 }
 
 fn is_known_unsupported(ext: &str) -> bool {
+    is_unreadable_draft(ext)
+        || matches!(
+            ext.to_ascii_lowercase().as_str(),
+            "xls" | "xlsx" | "ppt" | "pptx"
+        )
+}
+
+/// Drafts in formats gwlint cannot read (.doc, .wps, .pdf, .ofd…): found
+/// while walking a folder, they are reported rather than skipped unseen.
+pub fn is_unreadable_draft(ext: &str) -> bool {
     matches!(
         ext.to_ascii_lowercase().as_str(),
-        "doc" | "wps" | "pdf" | "rtf" | "odt" | "xls" | "xlsx" | "ppt" | "pptx"
+        "doc" | "wps" | "pdf" | "ofd" | "rtf" | "odt"
     )
 }
 
