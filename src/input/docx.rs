@@ -530,11 +530,10 @@ impl Walker {
                         _ => {}
                     }
                 }
-                Event::Text(t) if !in_text => {
-                    if !self.saw_text && !t.xml10_content().trim().is_empty() {
-                        self.saw_text = true;
-                    }
+                Event::Text(t) if !in_text && !self.saw_text => {
+                    self.saw_text = !t.xml10_content().trim().is_empty();
                 }
+                Event::Text(_) if !in_text => {}
                 Event::Text(t) => {
                     if let Some(p) = stack.last_mut() {
                         p.text.push_str(&t.xml10_content());
