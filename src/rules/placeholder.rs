@@ -84,7 +84,8 @@ fn asked_for(prompt: &str) -> String {
     for verb in ["此处", "在此", "请", "输入", "填写", "填入", "选择"] {
         rest = rest.trim_start_matches(verb);
     }
-    let rest = rest.trim();
+    // [各单位] asks for the units.
+    let rest = rest.trim().trim_start_matches('各');
     if rest.is_empty() {
         "内容".to_string()
     } else {
