@@ -240,34 +240,51 @@ fn title_self_reference<'p>(
         .max_by_key(|(l, _)| l.tier)
 }
 
-/// The body's self-references must clearly favour one level. Documents
-/// name their superiors (全省 in a city's report) but seldom a level below
-/// as themselves, so the lowest tier with any self-reference decides, when
-/// one level of that tier is named at least twice and clearly outnumbers
-/// its siblings (全县 ×5 beside one stray 全区).
+/// The body's self-references must clearly favour one level. Each is
+/// weighed by how surely it means the document itself: 本县, 县直 and
+/// 全县上下 count 2, 全县, 我县 and 县委 count 1 (documents name their
+/// superiors that way too: 全省第一, 我省出台). The heaviest level wins
+/// when it weighs at least 3 and at least twice any sibling or any
+/// level below it (a stray 全区 or a quoted town must not tip it).
 fn by_self_references(doc: &Document, pack: &Jurisdiction) -> Option<Fact<String>> {
     let scores: Vec<(usize, &Level)> = pack
         .level
         .iter()
         // 自治区 and 区 share their forms; count them once, for 区.
         .filter(|l| l.self_ref.is_none())
-        .map(|l| {
-            let n = selfref::of_level(doc, pack, l.self_chars())
-                .iter()
-                .filter(|(_, organ)| !organ)
-                .count();
-            (n, l)
-        })
+        .map(|l| (weight(doc, pack, l.self_chars()), l))
         .filter(|(n, _)| *n > 0)
         .collect();
-    let tier = scores.iter().map(|(_, l)| l.tier).max()?;
-    let mut same: Vec<&(usize, &Level)> = scores.iter().filter(|(_, l)| l.tier == tier).collect();
-    same.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
-    let (best, level) = *same[0];
-    let rival = same.get(1).map_or(0, |s| s.0);
-    (best >= 2 && best > 2 * rival).then(|| Fact {
+    let &(best, level) = scores.iter().max_by_key(|(n, _)| *n)?;
+    let clear = scores.iter().all(|&(n, l)| {
+        l.name == level.name
+            || (l.tier == level.tier && best >= 2 * n)
+            || (l.tier > level.tier && best >= 2 * n)
+            || (l.tier < level.tier && best > n)
+    });
+    (best >= 3 && clear).then(|| Fact {
         value: level.name.clone(),
         span: None,
         evidence: Evidence::SelfReference,
     })
+}
+
+/// The weight of a level's self-references in the body.
+fn weight(doc: &Document, pack: &Jurisdiction, chars: &str) -> usize {
+    selfref::of_level(doc, pack, chars)
+        .iter()
+        .map(|(r, organ)| {
+            let form = &doc.text[r.clone()];
+            let sure = form.starts_with('本')
+                || form.ends_with('直')
+                || (form.starts_with('全') && doc.text[r.end..].starts_with("上下"));
+            if *organ {
+                1
+            } else if sure {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
 }
