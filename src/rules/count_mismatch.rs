@@ -205,9 +205,18 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
     } else {
         "，。；：！？,;:!?（(【"
     };
+    // The paragraph's own heading number (三、) is no list separator.
+    let markers = &doc.outline.markers;
+    let numbered = markers
+        .get(markers.partition_point(|m| m.para < c.para))
+        .filter(|m| m.para == c.para && m.at_start)
+        .map_or(0, |m| {
+            m.range.end.saturating_sub(para.start).min(trimmed.len())
+        });
     let clause_start = trimmed
         .rfind(|ch: char| opener.contains(ch))
-        .map_or(0, |i| i + trimmed[i..].chars().next().unwrap().len_utf8());
+        .map_or(0, |i| i + trimmed[i..].chars().next().unwrap().len_utf8())
+        .max(numbered);
     let clause = &trimmed[clause_start..];
     let base = para.start + clause_start;
     // “A”“B”两个方面: consecutive quoted items.
@@ -496,6 +505,15 @@ mod tests {
         let d = lint_rule(
             "count-mismatch",
             "标题\n\n树牢“四个意识”，坚定“四个自信”，做到“两个维护”，做好稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期“六稳”工作，打好三大攻坚战，着力稳增长、促改革、调结构。\n重点从思想政治、精神状态、工作作风3个方面对照。\n做到“五个带头、五个表率”，即带头学习，做表率；带头担当，做表率；带头斗争，做表率；带头民主，做表率；带头廉洁，做表率。\n主要有两点：一是学习，二是工作。",
+        );
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn a_paragraph_number_is_not_a_list_separator() {
+        let d = lint_rule(
+            "count-mismatch",
+            "批复\n\n三、你县要从三个方面抓好实施。一是严格管控；二是加强协同；三是强化监督。",
         );
         assert!(d.is_empty(), "{d:?}");
     }

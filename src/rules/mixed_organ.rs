@@ -15,7 +15,8 @@ declare_rule! {
     /// 然后找出不属于本机关的自称：
     /// - 局的文件里的“我委”“本委”“我厅”，委员会的文件里的“我局”“本局”，厅的文件里的
     ///   “我局”“我委”；
-    /// - 党组的文件里的“局党委”（本机关的党组织是党组），党委的文件里的“局党组”。
+    /// - 党组的文件里的“局党委”（本机关的党组织是党组），党委的文件里的“局党组”，
+    ///   委员会的文件里的“局党组”“局党委”。
     ///
     /// **为什么**：和“县里的文件自称全区”一样，这是套用其他单位模板没有改干净的痕迹。
     ///
@@ -55,20 +56,26 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
             }
         }
     }
-    // 局党委 in a 局党组 document.
-    if let Some(body) = &fact.value.body {
-        if pack.checked.iter().any(|c| c == own) {
-            for other in pack.bodies.iter().filter(|b| *b != body) {
-                let form = format!("{own}{other}");
-                for (i, _) in doc.text.match_indices(&form) {
-                    let r = i..i + form.len();
-                    // 召开局党委会议, 我局党委: ours; 县公安局党委 is another's.
-                    let mine = doc.text[..i].ends_with(['我', '本', '次', '开', '届', '的'])
-                        || selfref::may_be_own_organ(doc, jurisdiction, i);
-                    if mine && doc.is_token_boundary(i) {
-                        let fixed = format!("{own}{body}");
-                        out.push(diagnostic(doc, fact, r, fixed));
-                    }
+    // 局党委 in a 局党组 document; 局党组 in a 委员会's.
+    for unit in &pack.checked {
+        for other in &pack.bodies {
+            let wrong = if *unit == own {
+                fact.value.body.as_ref().is_some_and(|b| b != other)
+            } else {
+                true
+            };
+            if !wrong {
+                continue;
+            }
+            let form = format!("{unit}{other}");
+            for (i, _) in doc.text.match_indices(&form) {
+                // 召开局党委会议, 我局党委: ours; 县公安局党委 is another's.
+                let mine = doc.text[..i].ends_with(['我', '本', '次', '开', '届', '的'])
+                    || selfref::may_be_own_organ(doc, jurisdiction, i);
+                if mine && doc.is_token_boundary(i) {
+                    let body = fact.value.body.as_deref().unwrap_or(other);
+                    let fixed = format!("{own}{body}");
+                    out.push(diagnostic(doc, fact, i..i + form.len(), fixed));
                 }
             }
         }
@@ -140,6 +147,15 @@ mod tests {
         let d = lint_rule(
             "mixed-organ",
             "县财政局党组2024年度民主生活会对照检查材料\n\n局党委会议专题研究整改工作，县公安局党委给予支持，局党组带头落实。\n",
+        );
+        assert_eq!(flagged(&d), vec!["局党委"], "{d:?}");
+    }
+
+    #[test]
+    fn another_units_party_body() {
+        let d = lint_rule(
+            "mixed-organ",
+            "县人大常委会党组2024年度民主生活会对照检查材料\n\n会后召开局党委会议研究整改，常委会党组书记带头。\n",
         );
         assert_eq!(flagged(&d), vec!["局党委"], "{d:?}");
     }

@@ -110,7 +110,8 @@ impl Facts {
             level,
             place,
             organ: organ::infer(doc, &zones, &packs.organs),
-            date: date(&doc.text, &doc.paragraphs, &doc.outline.title),
+            date: date(&doc.text, &doc.paragraphs, &doc.outline.title)
+                .or_else(|| subtitle_date(doc, &zones)),
         }
     }
 
@@ -156,6 +157,30 @@ fn genre(doc: &Document, packs: &Packs) -> Option<Fact<String>> {
 pub fn title_span(doc: &Document) -> Option<Range<usize>> {
     let (a, b) = (doc.outline.title.first()?, doc.outline.title.last()?);
     Some(doc.paragraphs[*a].range.start..doc.paragraphs[*b].range.end)
+}
+
+/// A full date in a subtitle: ——2025年1月8日在…会议上.
+fn subtitle_date(doc: &Document, zones: &Zones) -> Option<Fact<(u32, u32, u32)>> {
+    static FULL: OnceLock<Regex> = OnceLock::new();
+    let re = FULL
+        .get_or_init(|| Regex::new(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日").unwrap());
+    zones
+        .others
+        .iter()
+        .filter(|z| z.evidence == Evidence::Subtitle)
+        .find_map(|z| {
+            let t = &doc.text[z.range.clone()];
+            let c = re.captures(t)?;
+            let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+            ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| {
+                let r = c.get(0).unwrap();
+                Fact {
+                    value: (y, m, d),
+                    span: Some(z.range.start + r.start()..z.range.start + r.end()),
+                    evidence: Evidence::Subtitle,
+                }
+            })
+        })
 }
 
 /// The document's date: the last date line, else the year named in the title.
