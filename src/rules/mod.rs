@@ -31,6 +31,10 @@ macro_rules! declare_rule {
 }
 
 mod count_mismatch;
+mod date_format;
+mod doc_number;
+pub mod genre;
+mod genre_convention;
 mod halfwidth_punct;
 mod heading_numbering;
 mod mixed_jurisdiction;
@@ -39,6 +43,7 @@ mod outdated_term;
 mod placeholder;
 mod quote_pair;
 mod required_section;
+mod set_phrase_members;
 mod template_residue;
 mod unused_suppression;
 
@@ -91,6 +96,10 @@ pub static ALL: &[&Rule] = &[
     &number_style::RULE,
     &outdated_term::RULE,
     &unused_suppression::RULE,
+    &set_phrase_members::RULE,
+    &date_format::RULE,
+    &doc_number::RULE,
+    &genre_convention::RULE,
 ];
 
 pub fn by_id(id: &str) -> Option<&'static Rule> {

@@ -2,6 +2,7 @@ use crate::diag::Diagnostic;
 use crate::doc::outline::Heading;
 use crate::doc::Document;
 use crate::packs::Template;
+use crate::rules::genre::genre;
 use crate::rules::RuleCtx;
 
 declare_rule! {
@@ -29,17 +30,15 @@ declare_rule! {
 }
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
-    let title = doc.title_text();
-    let template = match &ctx.template {
-        Some(name) => ctx.packs.template(name),
-        None if title.is_empty() => None,
-        None => ctx.packs.templates.iter().find(|t| t.matches_title(&title)),
-    };
-    let Some(template) = template else {
+    let Some(template) = genre(doc, ctx).map(|g| g.template) else {
         return Vec::new();
     };
+
     // The top level of the outline carries the sections.
     let Some(top) = doc.outline.headings.iter().map(|h| h.level).min() else {
+        if template.section.iter().all(|s| s.optional) {
+            return Vec::new();
+        }
         return vec![no_sections(doc, template)];
     };
     let headings: Vec<_> = doc
