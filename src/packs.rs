@@ -301,6 +301,10 @@ pub struct Term {
     #[serde(default)]
     pub replacement: Option<String>,
     pub why: String,
+    /// Reported only in a document that carries its own date: the term was
+    /// current for years, so an undated draft may well be that old.
+    #[serde(default)]
+    pub dated_only: bool,
     #[serde(flatten)]
     pub specs: Specs,
 }
