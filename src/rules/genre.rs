@@ -64,10 +64,11 @@ pub fn genre<'a>(doc: &Document, ctx: &RuleCtx<'a>) -> Option<Genre<'a>> {
                 });
             }
         }
-        return None;
     }
+    // A punctuated title is no title to the outline, which may then take
+    // the unpunctuated 主送机关 line after it for one.
     (0..doc.paragraphs.len().min(2))
-        .filter(|&i| punctuated_title_line(doc, i))
+        .filter(|&i| !title.contains(&i) && punctuated_title_line(doc, i))
         .find_map(|i| {
             find(doc.para_text(i)).map(|template| Genre {
                 template,

@@ -27,8 +27,8 @@ declare_rule! {
     /// | 各文种 | 标题末尾不加标点 | GB/T 9704-2012 7.3.1；GB/T 15834-2011 标题末尾一般不用点号 | 警告 |
     /// | 通知、通报、请示、报告、函、批复 | 主送机关后标全角冒号 | GB/T 9704-2012 7.3.2“最后一个机关名称后标全角冒号” | 错误 |
     ///
-    /// `gwlint templates` 列出各文种的惯例。标题末尾的标点、主送机关后的半角冒号可用
-    /// `--fix` 自动修正。
+    /// `gwlint templates` 列出各文种的惯例。标题末尾的标点、主送机关后缺少或用错的冒号
+    /// 可用 `--fix` 自动修正。
     ///
     /// **为什么**：请示不写请求语、报告里夹带请示事项，是公文审核中最常见的文种错误；
     /// 上级机关对报告不作批复，夹带的事项会被耽误。
@@ -37,7 +37,7 @@ declare_rule! {
     /// 中写“妥否，请批示”；标题写成“关于……的通知。”。
     ///
     /// **不会报告**：认不出文种的文件；政府工作报告中的“请予审议”（这是向大会报告，
-    /// 不是请示）；通篇用半角标点的文件中的半角冒号（那是 `halfwidth-punct` 的事）。
+    /// 不是请示）；主送机关后的半角冒号（那是 `halfwidth-punct` 的事）。
     pub static RULE = {
         id: "genre-convention",
         severity: Error,
@@ -221,23 +221,8 @@ fn doc_number_line_re() -> &'static Regex {
     })
 }
 
-/// Whether the document is written with ASCII punctuation throughout
-/// (or was normalised so): then an ASCII colon is not this rule's finding.
-fn ascii_punctuated(doc: &Document) -> bool {
-    let t = &doc.text;
-    t.match_indices(',')
-        .filter(|(i, _)| {
-            t[..*i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        })
-        .nth(2)
-        .is_some()
-}
-
 /// The 主送机关 line: the first line after the title (and the 文号) when it
-/// names organs and ends with a colon, or names organs before the body.
+/// names organs and ends with the wrong punctuation or none before the body.
 fn addressee(doc: &Document, body: &[usize], c: &Convention) -> Vec<Diagnostic> {
     let mut lines = body
         .iter()
@@ -259,11 +244,9 @@ fn addressee(doc: &Document, body: &[usize], c: &Convention) -> Vec<Diagnostic> 
         return Vec::new();
     }
     let last = t.chars().next_back().unwrap_or(' ');
+    // A half-width colon is `halfwidth-punct`'s finding.
     let (range, replacement) = if last == ':' {
-        if ascii_punctuated(doc) {
-            return Vec::new();
-        }
-        (r.end - 1..r.end, "：")
+        return Vec::new();
     } else if matches!(last, '，' | '；' | ',' | ';' | '、') {
         let stem = t.trim_end_matches(['，', '；', ',', ';', '、']);
         if !organ_end_re().is_match(stem) {
@@ -329,10 +312,10 @@ mod tests {
     fn title_punctuation_and_addressee_colon() {
         let d = lint_rule(
             "genre-convention",
-            "关于做好防汛工作的通知。\n各乡镇人民政府，县直各单位:\n汛期将至，现就有关事项通知如下。",
+            "关于做好防汛工作的通知。\n各乡镇人民政府，县直各单位\n汛期将至，现就有关事项通知如下。",
         );
         let flagged: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(flagged, vec!["。", "各乡镇人民政府，县直各单位:"], "{d:?}");
+        assert_eq!(flagged, vec!["。", "各乡镇人民政府，县直各单位"], "{d:?}");
     }
 
     #[test]

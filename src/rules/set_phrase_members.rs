@@ -40,7 +40,9 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
             let body = &doc.text[p.range.clone()];
             for (i, _) in body.match_indices(phrase.name.as_str()) {
                 let at = i..i + phrase.name.len();
-                let region = listing_after(body, at.end).or_else(|| listing_before(body, at.start));
+                let region = listing_after(body, at.end)
+                    .map(|r| members_only(phrase, body, r))
+                    .or_else(|| listing_before(body, at.start));
                 let Some(region) = region else {
                     continue;
                 };
@@ -85,6 +87,25 @@ fn listing_after(body: &str, end: usize) -> Option<Range<usize>> {
     };
     let len = body[start..].find(stop).unwrap_or(body.len() - start);
     Some(start..start + len)
+}
+
+/// Cut a listing at the first clause (after a ，) that names no member:
+/// the sentence has moved on (“四个自信”——道路自信……，把理论转化为……).
+fn members_only(phrase: &Phrase, body: &str, region: Range<usize>) -> Range<usize> {
+    let mut end = region.start;
+    for (n, clause) in body[region.clone()]
+        .split_inclusive(['，', ','])
+        .enumerate()
+    {
+        let named = phrase
+            .member_forms()
+            .any(|forms| forms.iter().any(|f| clause.contains(f)));
+        if n > 0 && !named {
+            break;
+        }
+        end += clause.len();
+    }
+    region.start..end.min(region.end)
 }
 
 /// The members listed right before the phrase, separated by 、.
@@ -178,11 +199,12 @@ fn judge(
         .filter(|item| !item.is_empty() && !is_member(phrase, item))
         .filter_map(|item| {
             let item = item.trim_end_matches(['的', '等']);
+            let short = item.chars().count() <= 8;
             let other = all
                 .iter()
-                .find(|p| p.name != phrase.name && is_member(p, item));
+                .find(|p| short && p.name != phrase.name && is_member(p, item));
             let shaped = shape.as_ref().is_some_and(|(suffix, s)| {
-                item.chars().count() <= 8
+                short
                     && if *suffix {
                         item.ends_with(s.as_str())
                     } else {
