@@ -14,7 +14,9 @@ declare_rule! {
     /// - 用圆点、斜线、短横代替年月日：`2026.3.5`、`2026/3/5`、`2026-3-5` →
     ///   `2026年3月5日`（年份为四位、月日有效时可自动修正）；
     /// - 年份简写：`26年1月5日`（应写全称 `2026年`，需人工确认，不自动修改）；
-    /// - 口语的“号”：`2026年3月5号` → `2026年3月5日`（可自动修正）。
+    /// - 口语的“号”：`2026年3月5号` → `2026年3月5日`（可自动修正）；
+    /// - 汉字数字年份中的“0”写成“零”或“○”：`二零二六年` → `二〇二六年`（可自动修正，
+    ///   GB/T 15835-2011 规定用“〇”）。
     ///
     /// **依据**：GB/T 9704-2012 7.3.5.1：成文日期“用阿拉伯数字将年、月、日标全，
     /// 年份应标全称，月、日不编虚位（即1不编为01）”（应）；GB/T 15835-2011《出版物上
@@ -48,11 +50,31 @@ fn separated_re() -> &'static Regex {
     })
 }
 
+/// A year in Chinese numerals written with 零 for 〇 (二零二六年).
+fn han_year_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[一二三四五六七八九〇零○Ｏ]{4}年").unwrap())
+}
+
 fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &doc.paragraphs {
         let body = &doc.text[p.range.clone()];
         let base = p.range.start;
+        for m in han_year_re().find_iter(body) {
+            let year = m.as_str();
+            if !year.contains(['零', '○', 'Ｏ']) || !year.starts_with(['一', '二']) {
+                continue;
+            }
+            let right = year.replace(['零', '○', 'Ｏ'], "〇");
+            let range = base + m.start()..base + m.end();
+            out.push(fixable(
+                range,
+                year.to_string(),
+                right,
+                "汉字数字年份中的“0”写作“〇”",
+            ));
+        }
         for c in full_re().captures_iter(body) {
             let whole = c.get(0).unwrap();
             if prev_char(body, whole.start()).is_some_and(|ch| ch.is_ascii_alphanumeric()) {
@@ -170,7 +192,7 @@ mod tests {
     fn padded_dotted_short_and_hao_dates_fire() {
         let d = lint_rule(
             "date-format",
-            "标题\n\n会议于2026年01月05日召开，2026.3.5报送，2026-3-6审定，26年4月1日启动，2026年5月8号验收。",
+            "标题\n\n会议于2026年01月05日召开，2026.3.5报送，2026-3-6审定，26年4月1日启动，2026年5月8号验收。\n二零二六年五月九日",
         );
         assert_eq!(
             flagged(&d),
@@ -179,7 +201,8 @@ mod tests {
                 "2026.3.5",
                 "2026-3-6",
                 "26年4月1日",
-                "2026年5月8号"
+                "2026年5月8号",
+                "二零二六年"
             ],
             "{d:?}"
         );

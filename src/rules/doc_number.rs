@@ -10,7 +10,8 @@ declare_rule! {
     /// 发文字号由发文机关代字、年份、发文顺序号组成，写作 `机关代字〔2026〕5号`：
     /// 年份写全四位、用六角括号“〔〕”括入；顺序号不加“第”字，不编虚位（1不写作01）。
     /// 会报告（正文里引用的文号同样检查）：
-    /// - 用了别的括号：`国办发[2026]5号`、`【2026】`、`（2026）`、`﹝2026﹞`；
+    /// - 用了别的括号：`国办发[2026]5号`、`【2026】`、`（2026）`、`﹝2026﹞`、`〈2026〉`；
+    /// - 括号内加了“年”：`〔2026年〕`；
     /// - 年份简写：`国发〔26〕5号`；
     /// - 顺序号加“第”或编虚位：`〔2026〕第5号`、`〔2026〕05号`。
     ///
@@ -34,10 +35,20 @@ fn number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?P<code>[\p{Han}]{1,10})\s?(?P<open>[〔\[【（(［﹝〖])(?P<year>[0-9]{2}|[0-9]{4})(?P<close>[〕\]】）)］﹞〗])\s?(?P<di>第)?(?P<num>[0-9]{1,5})号",
+            r"(?P<code>[\p{Han}]{1,10})\s?(?P<open>[〔\[【（(［﹝〖〈<])(?P<year>[0-9０-９]{2}|[0-9０-９]{4})(?P<nian>年)?(?P<close>[〕\]】）)］﹞〗〉>])\s?(?P<di>第)?(?P<num>[0-9０-９]{1,5})\s?号",
         )
         .unwrap()
     })
+}
+
+/// Full-width digits (２０２６) as ASCII ones.
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect()
 }
 
 /// Organ codes end with 发, 函, 字, 办, 电… — a short year needs that much
@@ -53,8 +64,8 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
         let base = p.range.start;
         for c in number_re().captures_iter(body) {
             let (open, close) = (&c["open"], &c["close"]);
-            let year = &c["year"];
-            let num = &c["num"];
+            let year = &ascii_digits(&c["year"]);
+            let num = &ascii_digits(&c["num"]);
             let code = &c["code"];
             let four = year.len() == 4;
             if four {
@@ -71,6 +82,9 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
             }
             if !four {
                 problems.push(format!("年份应写全称，不写作“{year}”"));
+            }
+            if c.name("nian").is_some() {
+                problems.push("括号内只写年份数字，不加“年”".to_string());
             }
             if c.name("di").is_some() {
                 problems.push("顺序号前不加“第”字".to_string());
@@ -93,11 +107,11 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                 range.clone(),
                 if four {
                     format!(
-                        "发文字号“{code}{wrong}”应写作“{code}{right}”：{}",
+                        "发文字号中的“{wrong}”应写作“{right}”：{}",
                         problems.join("；")
                     )
                 } else {
-                    format!("发文字号“{code}{wrong}”不规范：{}", problems.join("；"))
+                    format!("发文字号中的“{wrong}”不规范：{}", problems.join("；"))
                 },
             );
             if four {
@@ -123,7 +137,7 @@ mod tests {
     fn wrong_brackets_short_years_di_and_padding_fire() {
         let d = lint_rule(
             "doc-number",
-            "标题\n\n根据《通知》（国办发[2026]5号）、湘政发【2025】12号、云政办发（2024）3号、国发〔26〕5号、市委发〔2025〕第6号和县政发〔2025〕07号。",
+            "标题\n\n根据《通知》（国办发[2026]5号）、湘政发【2025】12号、云政办发（2024）3号、国发〔26〕5号、市委发〔2025〕第6号和县政发〔2025〕07号，湘办发〔２０２５年〕３号。",
         );
         assert_eq!(
             flagged(&d),
@@ -133,11 +147,13 @@ mod tests {
                 "（2024）3号",
                 "〔26〕5号",
                 "〔2025〕第6号",
-                "〔2025〕07号"
+                "〔2025〕07号",
+                "〔２０２５年〕３号"
             ],
             "{d:?}"
         );
-        assert!(d[0].1.contains("国办发〔2026〕5号"));
+        assert!(d[0].1.contains("应写作“〔2026〕5号”"));
+        assert!(d[6].1.contains("应写作“〔2025〕3号”"), "{d:?}");
     }
 
     #[test]

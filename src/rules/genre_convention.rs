@@ -234,8 +234,9 @@ fn addressee(doc: &Document, body: &[usize], c: &Convention) -> Vec<Diagnostic> 
     let r = para(doc, i);
     let t = doc.para_text(i).trim_end();
     let n = t.chars().count();
+    let stem = t.trim_end_matches(['，', '；', ',', ';', '、', '。']);
     if n > 80
-        || t.contains('。')
+        || stem.contains('。')
         || ["各位", "同志们", "亲爱的", "尊敬的", "——", "—"]
             .iter()
             .any(|p| t.trim_start().starts_with(p))
@@ -247,8 +248,7 @@ fn addressee(doc: &Document, body: &[usize], c: &Convention) -> Vec<Diagnostic> 
     // A half-width colon is `halfwidth-punct`'s finding.
     let (range, replacement) = if last == ':' {
         return Vec::new();
-    } else if matches!(last, '，' | '；' | ',' | ';' | '、') {
-        let stem = t.trim_end_matches(['，', '；', ',', ';', '、']);
+    } else if matches!(last, '，' | '；' | ',' | ';' | '、' | '。') {
         if !organ_end_re().is_match(stem) {
             return Vec::new();
         }
