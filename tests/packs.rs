@@ -162,3 +162,25 @@ fn every_common_genre_has_a_template() {
         assert!(packs.template(genre).is_some(), "no template for {genre}");
     }
 }
+
+/// README's tables list every template and every outdated term, so the
+/// user-facing documentation cannot fall behind the data.
+#[test]
+fn readme_lists_every_template_and_outdated_term() {
+    let readme = std::fs::read_to_string(common::repo().join("README.md")).unwrap();
+    let packs = Packs::embedded().unwrap();
+    for t in &packs.templates {
+        assert!(
+            readme.contains(&format!("| {} |", t.name)),
+            "README lacks template {}",
+            t.name
+        );
+    }
+    for t in &packs.outdated.term {
+        assert!(
+            readme.contains(&format!("| {} |", t.term)),
+            "README lacks outdated term {}",
+            t.term
+        );
+    }
+}
