@@ -69,11 +69,12 @@ fn listing_after(body: &str, end: usize) -> Option<Range<usize>> {
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
     let after_noun = &skipped[noun..];
-    let skipped = if noun > 0 && after_noun.starts_with(['，', ',', '即', '：', ':']) {
-        after_noun
-    } else {
-        skipped
-    };
+    let skipped =
+        if noun > 0 && after_noun.starts_with(['，', ',', '即', '：', ':', '（', '(', '—']) {
+            after_noun
+        } else {
+            skipped
+        };
     let skipped = skipped.trim_start_matches(['，', ',']);
     let offset = end + rest.len() - skipped.len();
     let intro = ["即", "：", ":", "——", "—", "（", "(", "就是"]
@@ -273,6 +274,11 @@ mod tests {
             "标题\n\n坚定“四个自信”——道路自信、理论自信、制度自信、政治意识。",
         );
         assert!(d[0].1.contains("属于“四个意识”"), "{d:?}");
+        let d = lint_rule(
+            "set-phrase-members",
+            "标题\n\n做好“六稳”工作（稳就业、稳金融、稳外贸、稳外资、稳投资），落实“六保”任务。",
+        );
+        assert!(d[0].1.contains("缺少“稳预期”"), "{d:?}");
         let d = lint_rule(
             "set-phrase-members",
             "标题\n\n统筹推进经济建设、政治建设、文化建设、社会建设“五位一体”总体布局。",
