@@ -93,13 +93,15 @@ fn para(doc: &Document, i: usize) -> Range<usize> {
 /// date, 附件, 抄送, a contact note in brackets.
 fn tail_line(text: &str) -> bool {
     let t = text.trim();
+    let unpunctuated = !t.contains(['。', '，', '；', '！', '？', ',', ';', '!', '?']);
     date_of_line(t).is_some()
-        || ["附件", "抄送", "印发", "联系人", "（联系人", "(联系人"]
+        || ["附件", "抄送", "印发", "主题词", "联系人", "（联系人", "(联系人"]
             .iter()
             .any(|p| t.starts_with(p))
         || (t.starts_with(['（', '(']) && t.ends_with(['）', ')']))
-        || (t.chars().count() <= 25
-            && !t.contains(['。', '，', '；', '！', '？', ',', ';', '!', '?']))
+        // An attachment list item (2.项目投资估算表).
+        || (unpunctuated && t.starts_with(|c: char| c.is_ascii_digit()))
+        || (unpunctuated && t.chars().count() <= 40)
 }
 
 fn closing(doc: &Document, body: &[usize], c: &Convention) -> Vec<Diagnostic> {
@@ -288,7 +290,7 @@ mod tests {
         assert_eq!(d[0].0, "特此报告。");
         let ok = lint_rule(
             "genre-convention",
-            "县农业农村局关于申请拨付春耕补助资金的请示\n县人民政府：\n今年春耕任务重，资金缺口较大。\n妥否，请批示。\n县农业农村局\n2025年3月1日\n（联系人：王明，电话：1234567）",
+            "县农业农村局关于申请拨付春耕补助资金的请示\n县人民政府：\n今年春耕任务重，资金缺口较大。\n妥否，请批示。\n附件：1.春耕生产资金需求测算表\n2.全县各乡镇春耕生产资金缺口及已落实资金情况统计表（截至三月底）\n中共云溪县委农村工作领导小组办公室 县农业农村局\n2025年3月1日\n（联系人：王明，电话：1234567）",
         );
         assert!(ok.is_empty(), "{ok:?}");
     }

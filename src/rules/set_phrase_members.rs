@@ -55,7 +55,9 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     out
 }
 
-const SENTENCE_END: &[char] = &['。', '；', '！', '？', ';', '!', '?'];
+/// Where a listing after the phrase ends at the latest; `members_only`
+/// then cuts it at the first clause that names no member.
+const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];
 
 /// The members listed after the phrase: 即…, ：…, ——…, （…）.
 fn listing_after(body: &str, end: usize) -> Option<Range<usize>> {
@@ -95,7 +97,7 @@ fn listing_after(body: &str, end: usize) -> Option<Range<usize>> {
 fn members_only(phrase: &Phrase, body: &str, region: Range<usize>) -> Range<usize> {
     let mut end = region.start;
     for (n, clause) in body[region.clone()]
-        .split_inclusive(['，', ','])
+        .split_inclusive(['，', ',', '；', ';'])
         .enumerate()
     {
         let named = phrase
@@ -181,8 +183,10 @@ fn judge(
         .member_forms()
         .map(|forms| forms.iter().any(|f| listed.contains(f)))
         .collect();
-    let items: Vec<&str> = listed
-        .split(['、', '，', ','])
+    // Members quoted one after another (“政治意识”“大局意识”) are items too.
+    let separated = listed.replace("”“", "、");
+    let items: Vec<&str> = separated
+        .split(['、', '，', ',', '；', ';'])
         .map(|s| s.trim_matches(['“', '”', '‘', '’', ' ']))
         .filter(|s| !s.is_empty())
         .collect();
@@ -281,6 +285,11 @@ mod tests {
         assert!(d[0].1.contains("缺少“稳预期”"), "{d:?}");
         let d = lint_rule(
             "set-phrase-members",
+            "标题\n\n增强“四个意识”，即“政治意识”“大局意识”“核心意识”。",
+        );
+        assert!(d[0].1.contains("缺少“看齐意识”"), "{d:?}");
+        let d = lint_rule(
+            "set-phrase-members",
             "标题\n\n统筹推进经济建设、政治建设、文化建设、社会建设“五位一体”总体布局。",
         );
         assert!(d[0].1.contains("生态文明建设"), "{d:?}");
@@ -295,6 +304,7 @@ mod tests {
             "标题\n\n增强“四个意识”，特别是核心意识。",
             "标题\n\n“四个自信”，即道路自信、理论自信、制度自信和文化自信。",
             "标题\n\n统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设“五位一体”总体布局。",
+            "标题\n\n深刻领悟“两个确立”，即：确立习近平同志党中央的核心、全党的核心地位；确立习近平新时代中国特色社会主义思想的指导地位。",
         ] {
             let d = lint_rule("set-phrase-members", text);
             assert!(d.is_empty(), "{text}: {d:?}");
