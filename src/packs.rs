@@ -455,6 +455,26 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Pa
     })
 }
 
+/// A template, with each convention checked to carry the pattern its kind needs.
+fn parse_template(file: &str, text: &str) -> Result<Template, PackError> {
+    let t: Template = parse(file, text)?;
+    let patternless = [ConventionKind::TitlePunct, ConventionKind::Addressee];
+    for c in &t.convention {
+        if c.pattern.is_none() && !patternless.contains(&c.kind) {
+            let span = text
+                .find(&format!("\"{}\"", c.id))
+                .map(|i| i..i + c.id.len() + 2);
+            return Err(FileError::at(
+                file,
+                text,
+                span,
+                format!("惯例“{}”缺少 pattern（这一种类的惯例需要正则表达式）", c.id),
+            ));
+        }
+    }
+    Ok(t)
+}
+
 impl Packs {
     /// Load the packs embedded in the binary.
     pub fn embedded() -> Result<Packs, PackError> {
@@ -477,7 +497,7 @@ impl Packs {
         let outdated = parse(f, t)?;
         let templates = EMBEDDED_TEMPLATES
             .iter()
-            .map(|(f, t)| parse(f, t))
+            .map(|(f, t)| parse_template(f, t))
             .collect::<Result<_, _>>()?;
         Ok(Packs {
             placeholders,
@@ -586,7 +606,7 @@ impl Packs {
             {
                 let name = p.strip_prefix(dir).unwrap_or(p).display().to_string();
                 if let Some((f, t)) = read(&name)? {
-                    self.templates.push(parse(&f, &t)?);
+                    self.templates.push(parse_template(&f, &t)?);
                 }
             }
         }
