@@ -51,13 +51,21 @@ pub fn genre<'a>(doc: &Document, ctx: &RuleCtx<'a>) -> Option<Genre<'a>> {
                 });
             }
         }
-        // The last line of a wrapped title may carry the end punctuation.
-        let next = title.last().unwrap() + 1;
-        if next < doc.paragraphs.len() && punctuated_title_line(doc, next) {
-            let joined = format!("{}{}", doc.title_text(), doc.para_text(next).trim());
-            if let Some(template) = find(&joined) {
-                let mut lines = title.clone();
-                lines.push(next);
+    }
+    // Else look through the head of the document, above its first sentence:
+    // the outline misses a title that ends with punctuation (关于…的通知。)
+    // or that stands below the 发文机关标志 and the 文号. A title may be
+    // wrapped over two lines.
+    let head: Vec<usize> = (0..doc.paragraphs.len().min(6))
+        .take_while(|&i| head_line(doc, i))
+        .collect();
+    for (n, &i) in head.iter().enumerate() {
+        // A line ending with punctuation ends the title.
+        let ended = doc.para_text(i).trim_end().ends_with(TITLE_END);
+        let pair = head.get(n + 1).filter(|_| !ended).map(|&j| vec![i, j]);
+        for lines in pair.into_iter().chain([vec![i]]) {
+            let text: String = lines.iter().map(|&k| doc.para_text(k).trim()).collect();
+            if let Some(template) = find(&text) {
                 return Some(Genre {
                     template,
                     title: lines,
@@ -65,31 +73,35 @@ pub fn genre<'a>(doc: &Document, ctx: &RuleCtx<'a>) -> Option<Genre<'a>> {
             }
         }
     }
-    // A punctuated title is no title to the outline, which may then take
-    // the unpunctuated 主送机关 line after it for one.
-    (0..doc.paragraphs.len().min(2))
-        .filter(|&i| !title.contains(&i) && punctuated_title_line(doc, i))
-        .find_map(|i| {
-            find(doc.para_text(i)).map(|template| Genre {
-                template,
-                title: vec![i],
-            })
-        })
+    None
 }
 
-/// A short line that would be a title but for the punctuation at its end.
-fn punctuated_title_line(doc: &Document, i: usize) -> bool {
+/// A line that may be (part of) a title: short, not numbered, with no
+/// punctuation but perhaps some wrongly put at its end.
+fn head_line(doc: &Document, i: usize) -> bool {
     let t = doc.para_text(i).trim();
+    if doc
+        .outline
+        .markers
+        .iter()
+        .any(|m| m.para == i && m.at_start)
+    {
+        return false;
+    }
     let body = t.trim_end_matches(TITLE_END);
-    body.len() < t.len()
-        && (4..=45).contains(&body.chars().count())
+    (1..=45).contains(&body.chars().count())
         && !body.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':'])
+        && !t.starts_with("特此")
 }
 
 /// The title as matched: without end punctuation, a trailing bracketed
 /// note ((试行), (2023—2025年), the 文号), or 《》 put round it by a website.
 fn normalise(title: &str) -> String {
-    let mut t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut t: String = title
+        .trim_start_matches('#')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     loop {
         let before = t.len();
         t = t.trim_end_matches(TITLE_END).to_string();
@@ -112,6 +124,20 @@ fn normalise(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_below_the_issuer_and_number_wrapped_over_two_lines() {
+        use crate::testing::lint_rule;
+        let d = lint_rule(
+            "genre-convention",
+            "云溪县人民政府办公室文件\n云政办发〔2025〕3号\n云溪县人民政府办公室关于做好\n防汛工作的通知。\n各乡镇：\n汛期将至。",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].0, "。");
+        // “特此通知” at the end of a body-less text is no title.
+        let d = lint_rule("genre-convention", "特此通知\n县政府办公室");
+        assert!(d.is_empty(), "{d:?}");
+    }
 
     #[test]
     fn normalised_titles() {

@@ -62,7 +62,12 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
             ConventionKind::Present => present(doc, &body, &g.title, c),
             ConventionKind::TitleForbidden => title_forbidden(doc, &g.title, c),
             ConventionKind::TitlePunct => title_punct(doc, &g.title, c),
-            ConventionKind::Addressee => addressee(doc, &body, c),
+            ConventionKind::Addressee => {
+                // The 主送机关 stands below the title, not in the header above it.
+                let below = g.title.last().map_or(0, |&t| t + 1);
+                let after: Vec<usize> = body.iter().copied().filter(|&i| i >= below).collect();
+                addressee(doc, &after, c)
+            }
         };
         out.extend(found.into_iter().map(|d| {
             let d = d.with_note(format!(
@@ -258,9 +263,10 @@ fn addressee(doc: &Document, body: &[usize], c: &Convention) -> Vec<Diagnostic> 
         (r.end - last.len_utf8()..r.end, "：")
     } else {
         // No punctuation: an organ list followed by a body paragraph.
-        let next_is_body = lines
-            .next()
-            .is_some_and(|j| doc.para_text(j).contains('。'));
+        let next_is_body = lines.next().is_some_and(|j| {
+            let next = doc.para_text(j);
+            next.chars().count() > 20 && next.contains(['。', '：', ':', '，', ','])
+        });
         if !(organ_end_re().is_match(t) && next_is_body) {
             return Vec::new();
         }
