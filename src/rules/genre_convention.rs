@@ -265,7 +265,7 @@ fn addressee(doc: &Document, body: &[usize], c: &Convention) -> Vec<Diagnostic> 
         // No punctuation: an organ list followed by a body paragraph.
         let next_is_body = lines.next().is_some_and(|j| {
             let next = doc.para_text(j);
-            next.chars().count() > 20 && next.contains(['。', '：', ':', '，', ','])
+            next.contains(['。', '：', ':', '，', ','])
         });
         if !(organ_end_re().is_match(t) && next_is_body) {
             return Vec::new();
