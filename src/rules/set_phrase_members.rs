@@ -55,6 +55,28 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     out
 }
 
+/// The longest listing looked at, in bytes, either side of the phrase: a
+/// list of members is short, and a bound keeps a long paragraph linear.
+const REACH: usize = 600;
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or above `i`.
+fn ceil(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Where a listing after the phrase ends at the latest; `members_only`
 /// then cuts it at the first clause that names no member.
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];
@@ -88,7 +110,8 @@ fn listing_after(body: &str, end: usize) -> Option<Range<usize>> {
     } else {
         SENTENCE_END
     };
-    let len = body[start..].find(stop).unwrap_or(body.len() - start);
+    let window = &body[start..floor(body, start + REACH)];
+    let len = window.find(stop).unwrap_or(window.len());
     Some(start..start + len)
 }
 
@@ -113,14 +136,17 @@ fn members_only(phrase: &Phrase, body: &str, region: Range<usize>) -> Range<usiz
 
 /// The members listed right before the phrase, separated by 、.
 fn listing_before(body: &str, start: usize) -> Option<Range<usize>> {
+    let lo = ceil(body, start.saturating_sub(REACH));
     let head = body[..start].trim_end_matches(['“', '‘', '「', ' ']);
     let head_trimmed = head.trim_end_matches("的");
     if head_trimmed.ends_with('等') {
         return None;
     }
-    let from = head_trimmed
+    let lo = lo.min(head_trimmed.len());
+    let from = head_trimmed[lo..]
         .rfind(['，', '。', '；', '：', '！', '？', '（', ',', ';', ':'])
-        .map_or(0, |i| {
+        .map_or(lo, |i| {
+            let i = lo + i;
             i + head_trimmed[i..].chars().next().unwrap().len_utf8()
         });
     let region = from..head_trimmed.len();
@@ -293,6 +319,18 @@ mod tests {
             "标题\n\n统筹推进经济建设、政治建设、文化建设、社会建设“五位一体”总体布局。",
         );
         assert!(d[0].1.contains("生态文明建设"), "{d:?}");
+    }
+
+    #[test]
+    fn a_long_unpunctuated_paragraph_is_looked_at_in_bounded_windows() {
+        let text = format!(
+            "标题\n\n{}形式主义、官僚主义、享乐主义“四风”",
+            "纠治“四风”、".repeat(5000)
+        );
+        let d = lint_rule("set-phrase-members", &text);
+        // Only the last occurrence has its members listed before it.
+        assert_eq!(d.len(), 1, "{:?}", d.first());
+        assert!(d[0].1.contains("奢靡之风"));
     }
 
     #[test]
