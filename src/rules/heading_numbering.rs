@@ -157,6 +157,13 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
 /// The paragraphs of the 附件说明 list (附件：1.XXX / 2.XXX): an
 /// enumeration of attachments, not headings.
 fn attachment_list(doc: &Document) -> HashSet<usize> {
+    let numbered: HashSet<usize> = doc
+        .outline
+        .markers
+        .iter()
+        .filter(|m| m.at_start && m.kind == MarkerKind::ArabicDot)
+        .map(|m| m.para)
+        .collect();
     let mut out = HashSet::new();
     let mut in_list = false;
     for (i, _) in doc.paragraphs.iter().enumerate() {
@@ -166,12 +173,7 @@ fn attachment_list(doc: &Document) -> HashSet<usize> {
             out.insert(i);
             continue;
         }
-        let numbered = doc
-            .outline
-            .markers
-            .iter()
-            .any(|m| m.para == i && m.at_start && m.kind == MarkerKind::ArabicDot);
-        if in_list && numbered {
+        if in_list && numbered.contains(&i) {
             out.insert(i);
         } else {
             in_list = false;
