@@ -61,106 +61,104 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     for p in &doc.paragraphs {
         let body = &doc.text[p.range.clone()];
         let base = p.range.start;
-        for m in han_year_re().find_iter(body) {
-            let year = m.as_str();
-            if !year.contains(['零', '○', 'Ｏ']) || !year.starts_with(['一', '二']) {
-                continue;
-            }
-            let right = year.replace(['零', '○', 'Ｏ'], "〇");
-            let range = base + m.start()..base + m.end();
-            out.push(fixable(
-                range,
-                year.to_string(),
-                right,
-                "汉字数字年份中的“0”写作“〇”",
-            ));
-        }
-        for c in full_re().captures_iter(body) {
-            let whole = c.get(0).unwrap();
-            if prev_char(body, whole.start()).is_some_and(|ch| ch.is_ascii_alphanumeric()) {
-                continue;
-            }
-            let (y, m) = (&c["y"], &c["m"]);
-            let d = c.name("d").map(|d| d.as_str());
-            let hao = c.name("u").is_some_and(|u| u.as_str() == "号");
-            let range = base + whole.start()..base + whole.end();
-            let (Ok(mv), dv) = (m.parse::<u32>(), d.map(str::parse::<u32>)) else {
-                continue;
-            };
-            if !(1..=12).contains(&mv)
-                || dv
-                    .as_ref()
-                    .is_some_and(|d| !d.as_ref().is_ok_and(|d| (1..=31).contains(d)))
-            {
-                continue;
-            }
-            let dv = dv.and_then(Result::ok);
-            let right = |year: &str| match dv {
-                Some(dv) => format!("{year}年{mv}月{dv}日"),
-                None => format!("{year}年{mv}月"),
-            };
-            if y.len() == 2 {
-                // With a month it is a date; 26年 alone may be a duration.
-                out.push(Diagnostic::new(
-                    RULE.id,
-                    range,
-                    format!("年份“{y}年”是简写，应写全称（如“20{y}年”）"),
-                ));
-                continue;
-            }
-            if y.len() != 4 {
-                continue;
-            }
-            let padded = (m.len() == 2 && m.starts_with('0'))
-                || d.is_some_and(|d| d.len() == 2 && d.starts_with('0'));
-            if !padded && !hao {
-                continue;
-            }
-            let what = if padded {
-                "月、日不编虚位（1不写作01）"
-            } else {
-                "日期用“日”，不用“号”"
-            };
-            out.push(fixable(
-                range,
-                body_of(doc, whole.start() + base, whole.end() + base),
-                right(y),
-                what,
-            ));
-        }
-        for c in separated_re().captures_iter(body) {
-            let whole = c.get(0).unwrap();
-            if c["s1"] != c["s2"]
-                || prev_char(body, whole.start())
-                    .is_some_and(|ch| ch.is_ascii_alphanumeric() || "./-_:：".contains(ch))
-                || body[whole.end()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|ch| ch.is_ascii_alphanumeric() || "./-_".contains(ch))
-            {
-                continue;
-            }
-            let (Ok(mv), Ok(dv)) = (c["m"].parse::<u32>(), c["d"].parse::<u32>()) else {
-                continue;
-            };
-            if !(1..=12).contains(&mv) || !(1..=31).contains(&dv) {
-                continue;
-            }
-            let range = base + whole.start()..base + whole.end();
-            let right = format!("{}年{mv}月{dv}日", &c["y"]);
-            out.push(fixable(
-                range,
-                whole.as_str().to_string(),
-                right,
-                "公文中的日期写作“年月日”",
-            ));
-        }
+        out.extend(han_years(body, base));
+        out.extend(
+            full_re()
+                .captures_iter(body)
+                .filter_map(|c| full_date(body, base, &c)),
+        );
+        out.extend(
+            separated_re()
+                .captures_iter(body)
+                .filter_map(|c| separated_date(body, base, &c)),
+        );
     }
     out
 }
 
-fn body_of(doc: &Document, start: usize, end: usize) -> String {
-    doc.text[start..end].to_string()
+/// 二零二六年 → 二〇二六年.
+fn han_years(body: &str, base: usize) -> Vec<Diagnostic> {
+    han_year_re()
+        .find_iter(body)
+        .filter(|m| {
+            let year = m.as_str();
+            year.contains(['零', '○', 'Ｏ']) && year.starts_with(['一', '二'])
+        })
+        .map(|m| {
+            let year = m.as_str();
+            fixable(
+                base + m.start()..base + m.end(),
+                year.to_string(),
+                year.replace(['零', '○', 'Ｏ'], "〇"),
+                "汉字数字年份中的“0”写作“〇”",
+            )
+        })
+        .collect()
+}
+
+/// A date written with 年月日: padded (01月), with a short year (26年) or 号.
+fn full_date(body: &str, base: usize, c: &regex::Captures) -> Option<Diagnostic> {
+    let whole = c.get(0).unwrap();
+    if prev_char(body, whole.start()).is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let (y, m) = (&c["y"], &c["m"]);
+    let d = c.name("d").map(|d| d.as_str());
+    let mv: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let dv = match d {
+        Some(d) => Some(d.parse::<u32>().ok().filter(|d| (1..=31).contains(d))?),
+        None => None,
+    };
+    let range = base + whole.start()..base + whole.end();
+    if y.len() == 2 {
+        // With a month it is a date; 26年 alone may be a duration.
+        return Some(Diagnostic::new(
+            RULE.id,
+            range,
+            format!("年份“{y}年”是简写，应写全称（如“20{y}年”）"),
+        ));
+    }
+    let padded = (m.len() == 2 && m.starts_with('0'))
+        || d.is_some_and(|d| d.len() == 2 && d.starts_with('0'));
+    let hao = c.name("u").is_some_and(|u| u.as_str() == "号");
+    if y.len() != 4 || !(padded || hao) {
+        return None;
+    }
+    let right = match dv {
+        Some(dv) => format!("{y}年{mv}月{dv}日"),
+        None => format!("{y}年{mv}月"),
+    };
+    let what = if padded {
+        "月、日不编虚位（1不写作01）"
+    } else {
+        "日期用“日”，不用“号”"
+    };
+    Some(fixable(range, whole.as_str().to_string(), right, what))
+}
+
+/// 2026.3.5, 2026/3/5, 2026-3-5 → 2026年3月5日.
+fn separated_date(body: &str, base: usize, c: &regex::Captures) -> Option<Diagnostic> {
+    let whole = c.get(0).unwrap();
+    if c["s1"] != c["s2"]
+        || prev_char(body, whole.start())
+            .is_some_and(|ch| ch.is_ascii_alphanumeric() || "./-_:：".contains(ch))
+        || body[whole.end()..]
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_alphanumeric() || "./-_".contains(ch))
+    {
+        return None;
+    }
+    let mv: u32 = c["m"].parse().ok().filter(|m| (1..=12).contains(m))?;
+    let dv: u32 = c["d"].parse().ok().filter(|d| (1..=31).contains(d))?;
+    let range = base + whole.start()..base + whole.end();
+    let right = format!("{}年{mv}月{dv}日", &c["y"]);
+    Some(fixable(
+        range,
+        whole.as_str().to_string(),
+        right,
+        "公文中的日期写作“年月日”",
+    ))
 }
 
 fn prev_char(body: &str, at: usize) -> Option<char> {
