@@ -257,7 +257,13 @@ fn addressee(doc: &Document, body: &[usize], c: &Convention) -> Vec<Diagnostic> 
     let (range, replacement) = if last == ':' {
         return Vec::new();
     } else if matches!(last, '，' | '；' | ',' | ';' | '、' | '。') {
-        if !organ_end_re().is_match(stem) {
+        // An addressee wrapped onto a second line that ends with the colon.
+        let continued = last != '。'
+            && lines.next().is_some_and(|j| {
+                let next = doc.para_text(j).trim_end();
+                next.ends_with(['：', ':']) && next.chars().count() <= 80 && !next.contains('。')
+            });
+        if continued || !organ_end_re().is_match(stem) {
             return Vec::new();
         }
         (r.end - last.len_utf8()..r.end, "：")
@@ -325,6 +331,15 @@ mod tests {
         );
         let flagged: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(flagged, vec!["。", "各乡镇人民政府，县直各单位"], "{d:?}");
+    }
+
+    #[test]
+    fn an_addressee_wrapped_over_two_lines_is_silent() {
+        let d = lint_rule(
+            "genre-convention",
+            "关于做好防汛工作的通知\n各乡镇人民政府，县直各单位，\n县属各企业：\n汛期将至，现就有关事项通知如下。",
+        );
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]
