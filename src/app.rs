@@ -8,7 +8,7 @@ use crate::diag::Diagnostic;
 use crate::doc::Document;
 use crate::fix;
 use crate::input;
-use crate::packs::{parse_date, Packs};
+use crate::packs::{parse_date, ConventionLevel, Packs};
 use crate::report::{Github, Human, Json, Reporter, Sarif, Short, Statistics, Summary};
 use crate::rules;
 use crate::walk::{self, Source};
@@ -98,7 +98,18 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                         }
                     })
                     .collect();
-                println!("{}：{}", t.name, sections.join(" → "));
+                if sections.is_empty() {
+                    println!("{}：（不要求固定的部分）", t.name);
+                } else {
+                    println!("{}：{}", t.name, sections.join(" → "));
+                }
+                for c in &t.convention {
+                    let level = match c.severity {
+                        ConventionLevel::Error => "错误",
+                        ConventionLevel::Warning => "警告",
+                    };
+                    println!("  惯例 {}（{level}）：{}", c.id, c.message);
+                }
             }
             return Ok(EXIT_OK);
         }
@@ -448,6 +459,7 @@ fn show_facts(cli: &Cli, paths: &[PathBuf]) -> Result<u8, String> {
             Ok(text) => {
                 let doc = Document::with_packs(text, options.packs());
                 let facts = doc.facts.overridden(
+                    &doc,
                     options.level.as_deref(),
                     options.organ.as_deref(),
                     options.template.as_deref(),

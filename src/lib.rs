@@ -30,6 +30,7 @@ pub fn lint_document(doc: &Document, options: &Options) -> Vec<Diagnostic> {
     let ctx = rules::RuleCtx {
         packs: options.packs(),
         facts: doc.facts.overridden(
+            doc,
             options.level.as_deref(),
             options.organ.as_deref(),
             options.template.as_deref(),

@@ -42,6 +42,56 @@ pub const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
         "templates/geren-duizhao-jiancha.toml",
         include_str!("../rules/templates/geren-duizhao-jiancha.toml"),
     ),
+    // The general genres, most specific first: the first whose title
+    // pattern matches is the document's genre.
+    (
+        "templates/shuzhi-shulian.toml",
+        include_str!("../rules/templates/shuzhi-shulian.toml"),
+    ),
+    (
+        "templates/huiyi-jiyao.toml",
+        include_str!("../rules/templates/huiyi-jiyao.toml"),
+    ),
+    (
+        "templates/gongzuo-zongjie.toml",
+        include_str!("../rules/templates/gongzuo-zongjie.toml"),
+    ),
+    (
+        "templates/shishi-fangan.toml",
+        include_str!("../rules/templates/shishi-fangan.toml"),
+    ),
+    (
+        "templates/jianghua.toml",
+        include_str!("../rules/templates/jianghua.toml"),
+    ),
+    (
+        "templates/qingshi.toml",
+        include_str!("../rules/templates/qingshi.toml"),
+    ),
+    (
+        "templates/pifu.toml",
+        include_str!("../rules/templates/pifu.toml"),
+    ),
+    (
+        "templates/han.toml",
+        include_str!("../rules/templates/han.toml"),
+    ),
+    (
+        "templates/tongbao.toml",
+        include_str!("../rules/templates/tongbao.toml"),
+    ),
+    (
+        "templates/tongzhi.toml",
+        include_str!("../rules/templates/tongzhi.toml"),
+    ),
+    (
+        "templates/yijian.toml",
+        include_str!("../rules/templates/yijian.toml"),
+    ),
+    (
+        "templates/baogao.toml",
+        include_str!("../rules/templates/baogao.toml"),
+    ),
 ];
 
 fn de_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Regex, D::Error> {
@@ -280,8 +330,27 @@ impl Organs {
 #[serde(deny_unknown_fields)]
 pub struct Phrase {
     pub name: String,
+    /// The fixed members, in their canonical order. A member may give
+    /// alternative wordings separated by `|`; any of them counts.
     #[serde(default)]
     pub members: Vec<String>,
+    /// What fixes the members (a congress report, the Party Constitution…).
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+impl Phrase {
+    /// Each member's alternative wordings.
+    pub fn member_forms(&self) -> impl Iterator<Item = Vec<&str>> {
+        self.members.iter().map(|m| m.split('|').collect())
+    }
+
+    /// How a member is written in messages: its first wording.
+    pub fn member_name(m: &str) -> &str {
+        m.split('|').next().unwrap_or(m)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -307,6 +376,10 @@ pub struct Term {
     #[serde(default)]
     pub replacement: Option<String>,
     pub why: String,
+    /// Reported only in a document that carries its own date: the term was
+    /// current for years, so an undated draft may well be that old.
+    #[serde(default)]
+    pub dated_only: bool,
     #[serde(flatten)]
     pub specs: Specs,
 }
@@ -352,7 +425,58 @@ pub struct Template {
     pub title: Regex,
     #[serde(default, deserialize_with = "de_opt_regex")]
     pub title_exclude: Option<Regex>,
+    #[serde(default)]
     pub section: Vec<Section>,
+    /// The genre's conventions, checked by `genre-convention`.
+    #[serde(default)]
+    pub convention: Vec<Convention>,
+    #[serde(flatten)]
+    pub specs: Specs,
+}
+
+/// What a genre convention checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConventionKind {
+    /// The last paragraph of the body matches `pattern` (妥否，请批示).
+    Closing,
+    /// No paragraph of the body matches `pattern` (请批示 in a 报告).
+    Forbidden,
+    /// `pattern` matches at most once in the body (一文一事).
+    Once,
+    /// Some paragraph matches `pattern` (the salutation of a speech).
+    Present,
+    /// The title does not match `pattern`.
+    TitleForbidden,
+    /// The title ends without punctuation.
+    TitlePunct,
+    /// The 主送机关 line ends with a full-width colon.
+    Addressee,
+}
+
+/// How serious a breach of a convention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConventionLevel {
+    /// The standard says 应 (shall).
+    Error,
+    /// The standard says 一般 (usually), or it is established practice.
+    Warning,
+}
+
+/// One convention of a genre, with the clause it enforces.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Convention {
+    pub id: String,
+    pub kind: ConventionKind,
+    #[serde(default, deserialize_with = "de_opt_regex")]
+    pub pattern: Option<Regex>,
+    pub severity: ConventionLevel,
+    /// What is wrong and what to do, shown to users.
+    pub message: String,
+    /// The clause it enforces (GB/T 9704-2012 7.3.2, 条例第十五条…).
+    pub basis: String,
     #[serde(flatten)]
     pub specs: Specs,
 }
@@ -407,6 +531,26 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Pa
     })
 }
 
+/// A template, with each convention checked to carry the pattern its kind needs.
+fn parse_template(file: &str, text: &str) -> Result<Template, PackError> {
+    let t: Template = parse(file, text)?;
+    let patternless = [ConventionKind::TitlePunct, ConventionKind::Addressee];
+    for c in &t.convention {
+        if c.pattern.is_none() && !patternless.contains(&c.kind) {
+            let span = text
+                .find(&format!("\"{}\"", c.id))
+                .map(|i| i..i + c.id.len() + 2);
+            return Err(FileError::at(
+                file,
+                text,
+                span,
+                format!("惯例“{}”缺少 pattern（这一种类的惯例需要正则表达式）", c.id),
+            ));
+        }
+    }
+    Ok(t)
+}
+
 impl Packs {
     /// Load the packs embedded in the binary.
     pub fn embedded() -> Result<Packs, PackError> {
@@ -431,7 +575,7 @@ impl Packs {
         let organs = parse(f, t)?;
         let templates = EMBEDDED_TEMPLATES
             .iter()
-            .map(|(f, t)| parse(f, t))
+            .map(|(f, t)| parse_template(f, t))
             .collect::<Result<_, _>>()?;
         Ok(Packs {
             placeholders,
@@ -565,7 +709,7 @@ impl Packs {
             {
                 let name = p.strip_prefix(dir).unwrap_or(p).display().to_string();
                 if let Some((f, t)) = read(&name)? {
-                    self.templates.push(parse(&f, &t)?);
+                    self.templates.push(parse_template(&f, &t)?);
                 }
             }
         }

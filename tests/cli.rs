@@ -361,3 +361,67 @@ fn color_only_when_asked_or_on_a_terminal() {
         .unwrap();
     assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
 }
+
+#[test]
+fn templates_lists_every_genre_with_its_conventions() {
+    let (code, stdout) = run(plain().arg("templates"));
+    assert_eq!(code, Some(0));
+    for genre in [
+        "通知",
+        "通报",
+        "请示",
+        "报告",
+        "函",
+        "批复",
+        "意见",
+        "会议纪要",
+        "工作总结",
+        "实施方案",
+        "讲话稿",
+        "述职述廉报告",
+        "民主生活会情况通报",
+    ] {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(&format!("{genre}："))),
+            "{genre} missing from:\n{stdout}"
+        );
+    }
+    assert!(stdout.contains("惯例 request-phrase（错误）"), "{stdout}");
+    // Every listed genre is accepted by --template.
+    let out = gwlint()
+        .args(["--template", "通知", "-"])
+        .write_stdin("关于做好防汛工作的通知\n各乡镇：\n汛期将至。\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
+#[test]
+fn explain_cites_the_clause_each_standards_rule_enforces() {
+    for (rule, cites) in [
+        (
+            "date-format",
+            &["GB/T 9704-2012 7.3.5.1", "GB/T 15835-2011", "一般"][..],
+        ),
+        ("doc-number", &["GB/T 9704-2012 7.2.4", "第九条", "应"][..]),
+        (
+            "genre-convention",
+            &[
+                "党政机关公文处理工作条例",
+                "第十五条",
+                "GB/T 9704-2012 7.3.2",
+            ][..],
+        ),
+        (
+            "heading-numbering",
+            &["GB/T 9704-2012 7.3.3", "GB/T 15834-2011", "一般"][..],
+        ),
+        ("set-phrase-members", &["fixed-phrases.toml", "应"][..]),
+    ] {
+        let (code, stdout) = run(plain().arg("explain").arg(rule));
+        assert_eq!(code, Some(0));
+        for c in cites {
+            assert!(stdout.contains(c), "explain {rule} lacks {c}:\n{stdout}");
+        }
+    }
+}

@@ -205,3 +205,37 @@ fn invalid_regex_in_a_pack_names_the_pack_and_entry() {
     );
     assert!(stderr.contains("3 | pattern = \"(unclosed\""), "{stderr}");
 }
+
+#[test]
+fn user_template_conventions_load_and_are_checked() {
+    let dir = setup("rule_dirs = [\"mine\"]\n");
+    fs::create_dir_all(dir.path().join("mine/templates")).unwrap();
+    fs::write(
+        dir.path().join("mine/templates/jianbao.toml"),
+        "name = \"工作简报\"\ntitle = '简报$'\n\n[[convention]]\nid = \"issue-number\"\nkind = \"present\"\npattern = '第[0-9]+期'\nseverity = \"warning\"\nmessage = \"简报应标明期数\"\nbasis = \"本单位规范\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("docs/d.txt"),
+        "县委办公室工作简报\n本期刊发全县防汛工作情况。\n",
+    )
+    .unwrap();
+    let lines = short(dir.path(), &["docs/d.txt"]);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains("warning[genre-convention] 简报应标明期数"),
+        "{lines:?}"
+    );
+    // A convention whose kind needs a pattern but has none is a pack error.
+    fs::write(
+        dir.path().join("mine/templates/jianbao.toml"),
+        "name = \"工作简报\"\ntitle = '简报$'\n\n[[convention]]\nid = \"issue-number\"\nkind = \"present\"\nseverity = \"warning\"\nmessage = \"简报应标明期数\"\nbasis = \"本单位规范\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(dir.path(), &["docs"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("jianbao.toml:5:6: 惯例“issue-number”缺少 pattern"),
+        "{stderr}"
+    );
+}

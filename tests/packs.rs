@@ -82,6 +82,15 @@ fn every_pack_entry_passes_its_own_examples() {
     for t in &packs.templates {
         check("required-section", &t.name, &t.specs, &mut failures);
         checked += t.specs.examples.len() + t.specs.counter_examples.len();
+        for c in &t.convention {
+            let what = format!("{} / {}", t.name, c.id);
+            check("genre-convention", &what, &c.specs, &mut failures);
+            checked += c.specs.examples.len() + c.specs.counter_examples.len();
+        }
+    }
+    for p in &packs.fixed_phrases.phrase {
+        check("set-phrase-members", &p.name, &p.specs, &mut failures);
+        checked += p.specs.examples.len() + p.specs.counter_examples.len();
     }
     assert!(
         checked > 50,
@@ -112,6 +121,73 @@ fn pack_entries_carry_examples() {
         assert!(
             !t.specs.examples.is_empty() && !t.specs.counter_examples.is_empty(),
             "term {}",
+            t.term
+        );
+    }
+    for t in &packs.templates {
+        for c in &t.convention {
+            assert!(
+                !c.specs.examples.is_empty() && !c.specs.counter_examples.is_empty(),
+                "convention {} / {}",
+                t.name,
+                c.id
+            );
+        }
+    }
+    for p in packs
+        .fixed_phrases
+        .phrase
+        .iter()
+        .filter(|p| p.members.len() >= 2)
+    {
+        assert!(
+            !p.specs.examples.is_empty() && !p.specs.counter_examples.is_empty(),
+            "set phrase {}",
+            p.name
+        );
+    }
+}
+
+/// Every genre the standards name has a template (`gwlint templates`).
+#[test]
+fn every_common_genre_has_a_template() {
+    let packs = Packs::embedded().unwrap();
+    for genre in [
+        "通知",
+        "通报",
+        "请示",
+        "报告",
+        "函",
+        "批复",
+        "意见",
+        "会议纪要",
+        "工作总结",
+        "实施方案",
+        "讲话稿",
+        "述职述廉报告",
+        "民主生活会情况通报",
+    ] {
+        assert!(packs.template(genre).is_some(), "no template for {genre}");
+    }
+}
+
+/// README's tables list every template and every outdated term, so the
+/// user-facing documentation cannot fall behind the data.
+#[test]
+fn readme_lists_every_template_and_outdated_term() {
+    let readme = std::fs::read_to_string(common::repo().join("README.md")).unwrap();
+    let packs = Packs::embedded().unwrap();
+    for t in &packs.templates {
+        assert!(
+            readme.contains(&format!("| {} |", t.name)),
+            "README lacks template {}",
+            t.name
+        );
+    }
+    for t in &packs.outdated.term {
+        assert!(
+            readme.contains(&format!("| {} |", t.term)),
+            "README lacks outdated term {}",
             t.term
         );
     }

@@ -20,6 +20,12 @@ declare_rule! {
     /// 不是“一、”的（可能是节选）；跨部分连续编号（“一、”下是 1—3，“二、”下接着 4、5）；
     /// 全文都不用某一层级时的跳层（如只用“一、”和“1.”）；“七.一”这样的日期。
     /// Word 自动生成的编号只报告、不修改。
+    ///
+    /// 另外报告：在用全角括号“（一）”的文件里混用半角括号的 `(一)`、`(1)`（可自动修正）。
+    /// 附件说明（`附件：1.XXX` 及其下的 `2.XXX`）是附件清单，不是标题，不检查。
+    ///
+    /// **依据**：GB/T 9704-2012 7.3.3：“文中结构层次序数依次可以用‘一、’‘（一）’‘1.’
+    /// ‘（1）’标注”（可以/一般），故默认为警告；括号用全角见 GB/T 15834-2011。
     pub static RULE = {
         id: "heading-numbering",
         severity: Warning,
@@ -29,12 +35,23 @@ declare_rule! {
 }
 
 fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
+    let attachments = attachment_list(doc);
     let headings: Vec<&Marker> = doc
         .outline
         .markers
         .iter()
-        .filter(|m| m.at_start && m.kind.level().is_some() && !doc.outline.title.contains(&m.para))
+        .filter(|m| {
+            m.at_start
+                && m.kind.level().is_some()
+                && !doc.outline.title.contains(&m.para)
+                && !attachments.contains(&m.para)
+        })
         .collect();
+    // Half-width brackets are reported only where the document otherwise
+    // writes full-width ones: a text normalised to ASCII says nothing.
+    let full_width_parens = headings
+        .iter()
+        .any(|m| doc.text[m.range.clone()].starts_with('（'));
     let level = |m: &Marker| m.kind.level().unwrap() as usize;
     // Which levels appear directly under which: (parent level, child level).
     let mut nesting: HashSet<(usize, usize)> = HashSet::new();
@@ -124,6 +141,9 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
             _ => {}
         }
         out.extend(punctuation(doc, m));
+        if full_width_parens {
+            out.extend(half_width_parens(doc, m));
+        }
         last[l] = Some(m);
         for deeper in l + 1..5 {
             if let Some(closed) = last[deeper].take() {
@@ -132,6 +152,60 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The paragraphs of the 附件说明 list (附件：1.XXX / 2.XXX): an
+/// enumeration of attachments, not headings.
+fn attachment_list(doc: &Document) -> HashSet<usize> {
+    let numbered: HashSet<usize> = doc
+        .outline
+        .markers
+        .iter()
+        .filter(|m| m.at_start && m.kind == MarkerKind::ArabicDot)
+        .map(|m| m.para)
+        .collect();
+    let mut out = HashSet::new();
+    let mut in_list = false;
+    for (i, _) in doc.paragraphs.iter().enumerate() {
+        let t = doc.para_text(i).trim_start();
+        if t.starts_with("附件：") || t.starts_with("附件:") {
+            in_list = true;
+            out.insert(i);
+            continue;
+        }
+        if in_list && numbered.contains(&i) {
+            out.insert(i);
+        } else {
+            in_list = false;
+        }
+    }
+    out
+}
+
+/// （一） written with half-width brackets (一) or a mix (一）.
+fn half_width_parens(doc: &Document, m: &Marker) -> Option<Diagnostic> {
+    if !matches!(m.kind, MarkerKind::ParenHan | MarkerKind::ParenArabic) {
+        return None;
+    }
+    let marker = &doc.text[m.range.clone()];
+    if !marker.contains(['(', ')']) {
+        return None;
+    }
+    let right = marker.replace('(', "（").replace(')', "）");
+    Some(
+        Diagnostic::new(
+            RULE.id,
+            m.range.clone(),
+            format!("序号“{marker}”用了半角括号，本文其他序号用全角括号：应为“{right}”"),
+        )
+        .with_fix(
+            Applicability::Safe,
+            vec![Edit {
+                range: m.range.clone(),
+                replacement: right,
+            }],
+        ),
+    )
 }
 
 fn kind_of_level(level: usize) -> MarkerKind {
@@ -216,6 +290,36 @@ mod tests {
             "标题\n\n一、学习\n1.读原著\n2.写体会\n二、调研\n1.走访",
         );
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn half_width_brackets_among_full_width_ones() {
+        let d = lint_rule(
+            "heading-numbering",
+            "标题\n\n一、学习\n（一）读原著\n(二)写体会\n（三）谈认识",
+        );
+        assert_eq!(flagged(&d), vec!["(二)"], "{d:?}");
+        assert!(d[0].1.contains("（二）"));
+        // A text written with half-width brackets throughout is left alone.
+        let d = lint_rule(
+            "heading-numbering",
+            "标题\n\n一、学习\n(一)读原著\n(二)写体会",
+        );
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn attachment_list_is_not_a_heading_sequence() {
+        let d = lint_rule(
+            "heading-numbering",
+            "标题\n\n一、总体要求\n（一）目标\n二、保障措施\n正文。\n附件：1.任务分工表\n2.进度安排表\n3.联系人名单",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let d = lint_rule(
+            "heading-numbering",
+            "标题\n\n一、总体要求\n（一）目标\n二、保障措施\n2.压实责任",
+        );
+        assert!(!d.is_empty());
     }
 
     #[test]

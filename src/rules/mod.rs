@@ -5,7 +5,7 @@
 use crate::config::Options;
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
-use crate::packs::Packs;
+use crate::packs::{Packs, Template};
 
 /// Declare a rule: its doc comment becomes both rustdoc and the text of
 /// `gwlint explain`.
@@ -31,6 +31,9 @@ macro_rules! declare_rule {
 }
 
 mod count_mismatch;
+mod date_format;
+mod doc_number;
+mod genre_convention;
 mod halfwidth_punct;
 mod heading_numbering;
 mod mixed_jurisdiction;
@@ -40,6 +43,7 @@ mod outdated_term;
 mod placeholder;
 mod quote_pair;
 mod required_section;
+mod set_phrase_members;
 mod template_residue;
 mod unused_suppression;
 
@@ -51,6 +55,15 @@ pub struct RuleCtx<'a> {
     pub facts: crate::doc::facts::Facts,
     /// The date to judge outdated terms by when the document has none.
     pub today: (u32, u32, u32),
+}
+
+impl RuleCtx<'_> {
+    /// The document's genre template and the title lines it was recognised
+    /// from, if the genre is known.
+    pub fn genre(&self) -> Option<(&Template, &[usize])> {
+        let g = &self.facts.genre.as_ref()?.value;
+        Some((self.packs.template(&g.name)?, &g.title))
+    }
 }
 
 /// A registered rule.
@@ -92,6 +105,10 @@ pub static ALL: &[&Rule] = &[
     &number_style::RULE,
     &outdated_term::RULE,
     &unused_suppression::RULE,
+    &set_phrase_members::RULE,
+    &date_format::RULE,
+    &doc_number::RULE,
+    &genre_convention::RULE,
 ];
 
 pub fn by_id(id: &str) -> Option<&'static Rule> {

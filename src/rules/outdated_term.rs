@@ -17,6 +17,10 @@ declare_rule! {
     /// 没有时取标题中的年份（如 `2019年度` 按当年年底算）；都没有时按今天
     /// （可用 `--as-of 2020-12-31` 指定）。
     ///
+    /// 标了 `dated_only` 的词条（如“十九大精神”，2022 年 10 月党的二十大以后不再是
+    /// 现行指导）只在文件自己带有日期时报告：它们曾长期是现行提法，没有日期的稿子
+    /// 可能正是那时写的。
+    ///
     /// **不会报告**：日期早于起始日期的文件，例如 2019 年的文件写“决胜全面建成小康社会”；
     /// 回顾历史的写法：前面有“原”（原县环境保护局）、后面紧跟“更名/整合/组建”等、
     /// 在书名号里（《决战脱贫攻坚》）、同一句里写明了更早的年份（2019年……）。
@@ -32,7 +36,7 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let date = ctx.facts.date.as_ref().map_or(ctx.today, |f| f.value);
     let mut out = Vec::new();
     for term in &ctx.packs.outdated.term {
-        if date < term.since {
+        if date < term.since || (term.dated_only && ctx.facts.date.is_none()) {
             continue;
         }
         for p in &doc.paragraphs {
@@ -133,5 +137,16 @@ mod tests {
             "标题\n\n为决胜全面建成小康社会而奋斗。\n2019年3月1日",
         );
         assert!(early.is_empty());
+    }
+
+    #[test]
+    fn dated_only_terms_need_the_documents_own_date() {
+        let dated = lint_rule(
+            "outdated-term",
+            "标题\n\n深入学习贯彻党的十九大精神。\n2023年3月1日",
+        );
+        assert_eq!(dated.len(), 1, "{dated:?}");
+        let undated = lint_rule("outdated-term", "标题\n\n深入学习贯彻党的十九大精神。");
+        assert!(undated.is_empty(), "{undated:?}");
     }
 }

@@ -7,11 +7,19 @@ use crate::rules::RuleCtx;
 declare_rule! {
     /// ## 缺少必备部分（required-section）
     ///
-    /// 按标题认出文种（民主生活会情况通报、班子对照检查材料、个人对照检查材料……），
-    /// 再按该文种模板核对一级标题：缺少的部分在它应该出现的位置报告（错误），
-    /// 顺序颠倒的部分报告为警告。每个部分可以有多种常见标题写法，例如“整改措施”
+    /// 按标题认出文种，再按该文种模板核对一级标题：缺少的部分在它应该出现的位置报告
+    /// （错误），顺序颠倒的部分报告为警告。每个部分可以有多种常见标题写法，例如“整改措施”
     /// 也可以写作“下一步工作打算”“努力方向”。模板写在 `rules/templates/*.toml`，
-    /// `--template 名称` 可强制使用某个模板。
+    /// `gwlint templates` 列出全部文种及其必备部分，`--template 名称` 可强制使用某个模板。
+    ///
+    /// 有必备部分的文种：民主生活会情况通报、班子对照检查材料、个人对照检查材料
+    /// （问题、原因、整改）、实施方案（总体要求、保障措施）、述职述廉报告（廉洁自律部分）。
+    /// 工作总结只核对各部分的先后顺序（成效、问题、打算），因为总结常按工作领域分标题。
+    /// 通知、通报、请示、报告、函、批复、意见、会议纪要、讲话稿的结构因事而异，不要求
+    /// 固定的部分，它们的写法由 `genre-convention` 核对。
+    ///
+    /// **依据**：《党政机关公文处理工作条例》（2012）第八条对各文种用途的规定和各文种的
+    /// 通行写法；标准没有逐条规定正文部分，所以只要求写这类材料公认必有的部分。
     ///
     /// **为什么**：套用模板时整段删掉、忘了写“原因分析”或“整改措施”，是审核退回的
     /// 常见原因。
@@ -29,16 +37,15 @@ declare_rule! {
 }
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
-    let template = ctx
-        .facts
-        .genre
-        .as_ref()
-        .and_then(|g| ctx.packs.template(&g.value));
-    let Some(template) = template else {
+    let Some((template, _)) = ctx.genre() else {
         return Vec::new();
     };
+
     // The top level of the outline carries the sections.
     let Some(top) = doc.outline.headings.iter().map(|h| h.level).min() else {
+        if template.section.iter().all(|s| s.optional) {
+            return Vec::new();
+        }
         return vec![no_sections(doc, template)];
     };
     let headings: Vec<_> = doc

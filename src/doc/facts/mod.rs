@@ -3,6 +3,7 @@
 //! learned from, so a diagnostic can point at its evidence. Computed once
 //! per document; rules read them instead of re-deriving them.
 
+pub mod genre;
 mod level;
 mod organ;
 pub mod selfref;
@@ -80,6 +81,14 @@ impl<T> Fact<T> {
     }
 }
 
+/// A recognised genre: its template's name and the paragraphs of the title
+/// it was recognised from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Genre {
+    pub name: String,
+    pub title: Vec<usize>,
+}
+
 /// The issuing organ: its type (局, 委员会, 党委…) and party body (党组).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organ {
@@ -90,7 +99,7 @@ pub struct Organ {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
     /// The genre template the title matches (民主生活会情况通报…).
-    pub genre: Option<Fact<String>>,
+    pub genre: Option<Fact<Genre>>,
     /// The issuing level (县, 自治区…), a level name of jurisdiction.toml.
     pub level: Option<Fact<String>>,
     /// The document's own place (长沙县).
@@ -106,7 +115,7 @@ impl Facts {
         let zones = Zones::find(doc);
         let (level, place) = level::infer(doc, &zones, &packs.jurisdiction);
         Facts {
-            genre: genre(doc, packs),
+            genre: genre::infer(doc, packs),
             level,
             place,
             organ: organ::infer(doc, &zones, &packs.organs),
@@ -115,9 +124,11 @@ impl Facts {
         }
     }
 
-    /// These facts with the user's overrides applied.
+    /// These facts with the user's overrides applied; a forced template
+    /// takes the outline's title as its title.
     pub fn overridden(
         &self,
+        doc: &Document,
         level: Option<&str>,
         organ: Option<&str>,
         template: Option<&str>,
@@ -134,23 +145,13 @@ impl Facts {
             }));
         }
         if let Some(t) = template {
-            f.genre = Some(Fact::given(t.to_string()));
+            f.genre = Some(Fact::given(Genre {
+                name: t.to_string(),
+                title: doc.outline.title.clone(),
+            }));
         }
         f
     }
-}
-
-fn genre(doc: &Document, packs: &Packs) -> Option<Fact<String>> {
-    let title = doc.title_text();
-    if title.is_empty() {
-        return None;
-    }
-    let t = packs.templates.iter().find(|t| t.matches_title(&title))?;
-    Some(Fact {
-        value: t.name.clone(),
-        span: title_span(doc),
-        evidence: Evidence::Title,
-    })
 }
 
 /// The title's byte range, first line to last.
@@ -236,7 +237,7 @@ impl Facts {
             }
         }
         let mut out = String::new();
-        out.push_str(&line(doc, "文种", &self.genre, |g| g.clone()));
+        out.push_str(&line(doc, "文种", &self.genre, |g| g.name.clone()));
         out.push_str(&line(doc, "层级", &self.level, |l| format!("{l}级")));
         out.push_str(&line(doc, "地名", &self.place, |p| p.clone()));
         out.push_str(&line(doc, "机关", &self.organ, |o| match &o.body {
