@@ -86,9 +86,13 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
 
 fn diagnostic(doc: &Document, fact: &Fact<Organ>, r: Range<usize>, fixed: String) -> Diagnostic {
     let text = &doc.text[r.clone()];
-    let organ = match &fact.value.body {
+    let kind = match &fact.value.body {
         Some(b) => format!("{}{b}", fact.value.kind),
         None => fact.value.kind.clone(),
+    };
+    let organ = match &fact.value.name {
+        Some(n) => format!("{n}（{kind}）"),
+        None => kind,
     };
     let d = Diagnostic::new(
         RULE.id,

@@ -94,6 +94,8 @@ pub struct Genre {
 pub struct Organ {
     pub kind: String,
     pub body: Option<String>,
+    /// The organ's name as written (中共安源市交通运输局党组), when known.
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -142,6 +144,7 @@ impl Facts {
             f.organ = Some(Fact::given(Organ {
                 kind: o.to_string(),
                 body: None,
+                name: None,
             }));
         }
         if let Some(t) = template {

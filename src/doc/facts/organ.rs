@@ -58,18 +58,21 @@ pub fn classify(name: &str, pack: &Organs) -> Option<Organ> {
         .iter()
         .find(|o| !unit.is_empty() && o.suffix.is_match(unit))
         .map(|o| o.name.clone());
+    let name = Some(rest.to_string()).filter(|n| n.chars().count() > 2);
     match (kind, body) {
-        (Some(kind), body) => Some(Organ { kind, body }),
+        (Some(kind), body) => Some(Organ { kind, body, name }),
         // 镇党委 alone: the party committee is the organ.
         (None, Some(b)) => pack
             .organ(&b)
             .map(|o| Organ {
                 kind: o.name.clone(),
                 body: None,
+                name: name.clone(),
             })
             .or(Some(Organ {
                 kind: String::new(),
                 body: Some(b),
+                name,
             })),
         (None, None) => None,
     }
