@@ -2,10 +2,11 @@
 //! parallel), report (in order), exit code.
 
 use crate::baseline::{self, Baseline};
-use crate::cli::{Cli, ColorWhen, Command, OutputFormat};
+use crate::cli::{Cli, ColorWhen, Command, ExplainFormat, OutputFormat};
 use crate::config::{self, file, Settings};
 use crate::diag::Diagnostic;
 use crate::doc::Document;
+use crate::explain;
 use crate::fix;
 use crate::input;
 use crate::packs::{parse_date, Packs};
@@ -49,6 +50,18 @@ fn io_error(e: std::io::Error) -> String {
     }
 }
 
+/// Whether to colour what goes to stdout.
+fn stdout_color(when: ColorWhen) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
 /// Find and resolve the configuration.
 fn settings(config: Option<&Path>, isolated: bool) -> Result<Settings, String> {
     let path = match (config, isolated) {
@@ -74,7 +87,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
             }
             return Ok(EXIT_OK);
         }
-        Some(Command::Explain { rule }) => {
+        Some(Command::Explain { rule, format }) => {
             let r = rules::by_id(rule).ok_or_else(|| rules::unknown_rule_message(rule))?;
             println!(
                 "{}（{}，默认级别：{}）\n",
@@ -82,7 +95,13 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                 r.summary,
                 r.severity.as_str()
             );
-            println!("{}", r.documentation());
+            match format {
+                ExplainFormat::Markdown => println!("{}", r.documentation()),
+                ExplainFormat::Terminal => print!(
+                    "{}",
+                    explain::render(&r.documentation(), stdout_color(ColorWhen::Auto))
+                ),
+            }
             return Ok(EXIT_OK);
         }
         Some(Command::Templates) => {
@@ -191,6 +210,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
     }
     let job = Job {
         cli: &cli,
+        diff_color: stdout_color(cli.color),
         settings: &settings,
         forced,
     };
@@ -322,6 +342,8 @@ enum Outcome {
 /// What every file of a run shares.
 struct Job<'a> {
     cli: &'a Cli,
+    /// Whether --diff output on stdout is coloured.
+    diff_color: bool,
     settings: &'a Settings,
     forced: Option<&'static encoding_rs::Encoding>,
 }
@@ -370,7 +392,9 @@ impl Job<'_> {
         let changed = fixed.applied > 0 && fixed.text != original;
         let applied = if changed { fixed.applied } else { 0 };
         if self.cli.diff {
-            let diff = changed.then(|| fix::unified_diff(&name, &original, &fixed.text));
+            let diff = changed.then(|| {
+                crate::report::diff::render(&name, &original, &fixed.text, self.diff_color)
+            });
             return Outcome::Checked {
                 doc: Box::new(fixed.doc),
                 diags: fixed.remaining,

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod doc;
+pub mod explain;
 pub mod fix;
 pub mod input;
 pub mod packs;

@@ -1,6 +1,7 @@
 //! Output formats. Each format is one [`Reporter`]; none of them knows about
 //! particular rules. Files arrive in the order they are to be shown.
 
+pub mod diff;
 mod github;
 mod human;
 mod json;

@@ -1,7 +1,12 @@
-//! Command-line arguments.
+//! Command-line arguments. The help text is Chinese throughout: clap's own
+//! headings, usage line and built-in flags are replaced in [`command`].
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+mod localize;
+
+pub use localize::{command, parse};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -115,6 +120,9 @@ pub enum Command {
     Explain {
         /// 规则编号，如 count-mismatch
         rule: String,
+        /// 说明的格式
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Terminal)]
+        format: ExplainFormat,
     },
     /// 列出内置的文种模板及其必备部分
     Templates,
@@ -134,21 +142,32 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// 终端阅读：汉字下方标出位置
+    /// 终端阅读，汉字下方标出位置
     Human,
-    /// JSON 数组（见 README 的约定）
+    /// JSON 数组，见 README 的约定
     Json,
-    /// 每条一行：path:line:col: severity[rule] message
+    /// 每条一行 path:line:col: severity[rule] message
     Short,
-    /// GitHub Actions 注释（::error file=…）
+    /// GitHub Actions 注释 ::error file=…
     Github,
     /// SARIF 2.1.0，可上传到 GitHub code scanning
     Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// 适合终端阅读的排版
+    Terminal,
+    /// 原始 Markdown
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
+    /// 输出到终端且未设置 NO_COLOR 时着色
     Auto,
+    /// 总是着色
     Always,
+    /// 不着色
     Never,
 }
