@@ -10,7 +10,7 @@ use crate::explain;
 use crate::fix;
 use crate::input;
 use crate::packs::{parse_date, Packs};
-use crate::report::{Github, Human, Json, Reporter, Sarif, Short, Statistics, Summary};
+use crate::report::{Github, Html, Human, Json, Reporter, Sarif, Short, Statistics, Summary};
 use crate::rules;
 use crate::walk::{self, Source};
 use codespan_reporting::term::termcolor::NoColor;
@@ -196,6 +196,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
             OutputFormat::Short => Box::new(Short::new(sink)),
             OutputFormat::Github => Box::new(Github::new(sink)),
             OutputFormat::Sarif => Box::new(Sarif::new(sink)),
+            OutputFormat::Html => Box::new(Html::new(sink)),
         }
     };
 

@@ -152,6 +152,8 @@ pub enum OutputFormat {
     Github,
     /// SARIF 2.1.0，可上传到 GitHub code scanning
     Sarif,
+    /// 独立的 HTML 网页报告，配合 -o report.html 在浏览器中阅读和筛选
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

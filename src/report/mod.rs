@@ -3,14 +3,17 @@
 
 pub mod diff;
 mod github;
+mod html;
 mod human;
 mod json;
 mod sarif;
 mod short;
 mod statistics;
+pub mod suggest;
 mod window;
 
 pub use github::Github;
+pub use html::Html;
 pub use human::Human;
 pub use json::Json;
 pub use sarif::Sarif;
