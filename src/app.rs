@@ -1,6 +1,7 @@
 //! One invocation of the command line: configuration, walk, lint (in
 //! parallel), report (in order), exit code.
 
+use crate::annotate;
 use crate::baseline::{self, Baseline};
 use crate::cli::{Cli, ColorWhen, Command, ExplainFormat, OutputFormat};
 use crate::config::{self, file, Settings};
@@ -103,6 +104,16 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                 ),
             }
             return Ok(EXIT_OK);
+        }
+        Some(Command::Annotate {
+            path,
+            output,
+            author,
+            config,
+            isolated,
+        }) => {
+            let settings = settings(config.as_deref(), *isolated)?;
+            return annotate_file(path, output, author, &settings);
         }
         Some(Command::Templates) => {
             for t in &Packs::builtin().templates {
@@ -434,6 +445,40 @@ impl Job<'_> {
             }
         }
     }
+}
+
+/// `gwlint annotate`: lint one draft and write a Word copy with a comment
+/// on every finding. Exit code as for linting.
+fn annotate_file(
+    path: &Path,
+    output: &Path,
+    author: &str,
+    settings: &Settings,
+) -> Result<u8, String> {
+    annotate::check_output(path, output)?;
+    let text = input::read_path(path, None).map_err(|e| format!("{}：{e}", path.display()))?;
+    let bytes = if text.format == input::Format::Docx {
+        std::fs::read(path).map_err(|e| format!("{}：{e}", path.display()))?
+    } else {
+        Vec::new()
+    };
+    let options = settings.options_for(path);
+    let doc = Document::with_packs(text, options.packs());
+    let diags = crate::lint_document(&doc, &options);
+    let done = annotate::annotate(doc.format, &bytes, doc.source(), &diags, author)?;
+    annotate::write(output, &done.bytes)?;
+    let mut line = format!("已写出 {}：{} 条批注", output.display(), done.comments);
+    if done.on_paragraph > 0 {
+        line.push_str(&format!(
+            "（{} 条涉及 Word 自动编号等无法精确定位的文字，标在整段上）",
+            done.on_paragraph
+        ));
+    }
+    eprintln!("{line}");
+    let errors = diags
+        .iter()
+        .any(|d| d.severity == crate::diag::Severity::Error);
+    Ok(if errors { EXIT_FINDINGS } else { EXIT_OK })
 }
 
 /// Command-line options override the configuration file.

@@ -3,6 +3,7 @@
 //! Data flows one way: bytes → [`input::Text`] → [`doc::Document`] →
 //! [`rules`] → [`diag::Diagnostic`]s → [`report`].
 
+pub mod annotate;
 pub mod app;
 pub mod baseline;
 pub mod cli;

@@ -238,6 +238,7 @@ mod tests {
             &["gwlint", "explain", "--help"],
             &["gwlint", "config", "-h"],
             &["gwlint", "rules", "--help"],
+            &["gwlint", "annotate", "--help"],
         ] {
             let text = help(args);
             for english in [
@@ -280,7 +281,7 @@ mod tests {
         assert!(m.contains("不接受“xml”"), "{m}");
         assert!(m.contains("json"), "{m}");
         let e = command()
-            .try_get_matches_from(["gwlint", "explain"])
+            .try_get_matches_from(["gwlint", "annotate", "a.docx"])
             .unwrap_err();
         assert!(message(&e).starts_with("缺少必需的参数"), "{}", message(&e));
     }

@@ -126,6 +126,24 @@ pub enum Command {
     },
     /// 列出内置的文种模板及其必备部分
     Templates,
+    /// 生成带批注的 Word 副本：每个问题一条批注，标在被指出的文字上（原文件不变）
+    Annotate {
+        /// 要批注的稿件（.docx、.txt 或 .md）
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+        /// 写出的 Word 文件（不能与输入相同）
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+        /// 批注显示的作者
+        #[arg(long, value_name = "NAME", default_value = "gwlint")]
+        author: String,
+        /// 使用指定的配置文件，而不是自动查找 gwlint.toml
+        #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+        config: Option<PathBuf>,
+        /// 忽略所有配置文件
+        #[arg(long)]
+        isolated: bool,
+    },
     /// 查看配置
     Config {
         /// 显示生效的配置（合并默认值和 gwlint.toml 之后）

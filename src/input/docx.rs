@@ -36,12 +36,68 @@ pub struct Extracted {
     pub generated: Vec<Range<usize>>,
 }
 
+/// Where extracted text came from in the XML of its part, so that
+/// comments can be anchored on it (`gwlint annotate`).
+#[derive(Debug)]
+pub struct PartMap {
+    /// The part's name in the package (`word/document.xml`).
+    pub name: &'static str,
+    pub xml: String,
+    /// Text read from `<w:t>` elements, in order.
+    pub pieces: Vec<Piece>,
+    /// Every paragraph emitted from this part.
+    pub paragraphs: Vec<ParaMap>,
+}
+
+/// A stretch of extracted text that is one text or entity event of a
+/// `<w:t>` element.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    /// Byte range in the extracted text.
+    pub text: Range<usize>,
+    /// Byte range of the raw characters in the part's XML.
+    pub xml: Range<usize>,
+    /// Whether the raw XML is byte for byte the extracted text (no entity,
+    /// no normalised line end), so that it can be split anywhere.
+    pub exact: bool,
+    /// Offset of the `<w:t` that holds it, and whether that tag already
+    /// preserves spaces.
+    pub tag: usize,
+    pub preserves_space: bool,
+    /// Whether its `<w:t>` sits in a run (`<w:r>`) that can be split.
+    pub in_run: bool,
+    /// The run properties (`<w:rPr>…</w:rPr>`) of its run, in the XML.
+    pub run_props: Option<Range<usize>>,
+}
+
+/// A paragraph: its line in the extracted text (numbering label included,
+/// line end excluded) and where runs may be inserted in the XML (after
+/// `<w:pPr>`, before `</w:p>`).
+#[derive(Debug, Clone)]
+pub struct ParaMap {
+    pub text: Range<usize>,
+    pub content: Range<usize>,
+    /// In a footnote or endnote: which one ("footnote 1").
+    pub note: Option<String>,
+    /// The notes this paragraph refers to.
+    pub note_refs: Vec<String>,
+}
+
 fn err(msg: impl Into<String>) -> InputError {
     InputError::Docx(msg.into())
 }
 
 /// Extract the text of a .docx held in memory.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
+    extract_with(bytes, false).map(|(e, _)| e)
+}
+
+/// Extract the text and where each piece of it came from in the XML.
+pub fn extract_located(bytes: &[u8]) -> Result<(Extracted, Vec<PartMap>), InputError> {
+    extract_with(bytes, true)
+}
+
+fn extract_with(bytes: &[u8], locate: bool) -> Result<(Extracted, Vec<PartMap>), InputError> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(err(
             "这是加密的 Word 文件或旧版 .doc 文件：请在 Word/WPS 中取消加密并另存为 .docx",
@@ -70,14 +126,15 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
         styles,
         counters: HashMap::new(),
         out: Extracted::default(),
+        located: locate.then(Vec::new),
     };
-    walker.walk(&body, None)?;
+    walker.walk("word/document.xml", body, None)?;
     for part in ["word/footnotes.xml", "word/endnotes.xml"] {
         if let Some(xml) = read_part(&mut zip, part)? {
-            walker.walk(&xml, Some(()))?;
+            walker.walk(part, xml, Some(()))?;
         }
     }
-    Ok(walker.out)
+    Ok((walker.out, walker.located.unwrap_or_default()))
 }
 
 fn read_part(
@@ -127,14 +184,15 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
         .map(|a| a.value.to_string())
 }
 
-/// Events of an XML part with a depth guard.
+/// Events of an XML part with a depth guard, each with its byte range.
 fn events(
     xml: &str,
-    mut f: impl FnMut(&Event, usize) -> Result<(), InputError>,
+    mut f: impl FnMut(&Event, usize, Range<usize>) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
     let mut reader = Reader::from_str(xml);
     let mut depth = 0usize;
     loop {
+        let from = reader.buffer_position() as usize;
         let ev = reader.read_event().map_err(|e| {
             err(format!(
                 "XML 格式错误（第 {} 字节附近）：{e}",
@@ -151,7 +209,7 @@ fn events(
             Event::Eof => return Ok(()),
             _ => {}
         }
-        f(&ev, depth)?;
+        f(&ev, depth, from..reader.buffer_position() as usize)?;
         if let Event::End(_) = ev {
             depth = depth.saturating_sub(1);
         }
@@ -181,7 +239,7 @@ impl Numbering {
         let mut num_id: Option<String> = None;
         let mut ilvl: Option<usize> = None;
         let mut override_lvl: Option<usize> = None;
-        events(xml, |ev, _| {
+        events(xml, |ev, _, _| {
             let (e, is_end) = match ev {
                 Event::Start(e) | Event::Empty(e) => (e, false),
                 Event::End(end) => {
@@ -272,7 +330,7 @@ fn style_numbering(xml: &str) -> Result<HashMap<String, (String, usize)>, InputE
     let mut out = HashMap::new();
     let mut style: Option<String> = None;
     let mut num: (Option<String>, usize) = (None, 0);
-    events(xml, |ev, _| {
+    events(xml, |ev, _, _| {
         match ev {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 "w:style" => {
@@ -361,6 +419,102 @@ struct Para {
     num_id: Option<String>,
     ilvl: usize,
     style: Option<String>,
+    /// When locating: nesting depth, insertion range in the XML, and pieces
+    /// with text ranges relative to `text`.
+    depth: usize,
+    content: Range<usize>,
+    pieces: Vec<Piece>,
+    note: Option<String>,
+    note_refs: Vec<String>,
+}
+
+impl Locator {
+    /// Follow runs, run properties and paragraph properties.
+    fn track(&mut self, ev: &Event, depth: usize, range: &Range<usize>, stack: &mut [Para]) {
+        match ev {
+            Event::Start(e) => match e.name().as_ref() {
+                "w:r" => self.runs.push((depth, None)),
+                kind @ ("w:footnote" | "w:endnote") => {
+                    self.note = Some(format!(
+                        "{} {}",
+                        &kind[2..],
+                        attr(e, "w:id").unwrap_or_default()
+                    ))
+                }
+                "w:rPr" if self.runs.last().is_some_and(|r| r.0 + 1 == depth) => {
+                    self.rpr_start = Some((depth, range.start))
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                "w:r" if self.runs.last().is_some_and(|r| r.0 == depth) => {
+                    self.runs.pop();
+                }
+                "w:rPr" => {
+                    if let Some((d, start)) = self.rpr_start.take_if(|(d, _)| *d == depth) {
+                        if let Some(run) = self.runs.last_mut().filter(|r| r.0 + 1 == d) {
+                            run.1 = Some(start..range.end);
+                        }
+                    }
+                }
+                "w:pPr" => {
+                    if let Some(p) = stack.last_mut().filter(|p| p.depth + 1 == depth) {
+                        p.content = range.end..range.end;
+                    }
+                }
+                _ => {}
+            },
+            Event::Empty(e)
+                if matches!(
+                    e.name().as_ref(),
+                    "w:footnoteReference" | "w:endnoteReference"
+                ) =>
+            {
+                if let Some(p) = stack.last_mut() {
+                    let kind = if e.name().as_ref() == "w:footnoteReference" {
+                        "footnote"
+                    } else {
+                        "endnote"
+                    };
+                    p.note_refs
+                        .push(format!("{kind} {}", attr(e, "w:id").unwrap_or_default()));
+                }
+            }
+            Event::Empty(e) if e.name().as_ref() == "w:pPr" => {
+                if let Some(p) = stack.last_mut().filter(|p| p.depth == depth) {
+                    p.content = range.end..range.end;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Record text just added to `p` from `from` as read from `xml`.
+    fn piece(&self, p: &mut Para, from: usize, xml: Range<usize>, exact: bool) {
+        if p.text.len() > from {
+            p.pieces.push(Piece {
+                text: from..p.text.len(),
+                xml,
+                exact,
+                tag: self.tag,
+                preserves_space: self.preserves_space,
+                in_run: !self.runs.is_empty(),
+                run_props: self.runs.last().and_then(|r| r.1.clone()),
+            });
+        }
+    }
+}
+
+/// The `<w:t>` element and run being read, when locating.
+#[derive(Default)]
+struct Locator {
+    /// Open runs: depth and run properties.
+    runs: Vec<(usize, Option<Range<usize>>)>,
+    rpr_start: Option<(usize, usize)>,
+    tag: usize,
+    preserves_space: bool,
+    /// The footnote or endnote being read.
+    note: Option<String>,
 }
 
 struct Walker {
@@ -369,27 +523,56 @@ struct Walker {
     /// numId → counters for levels 0..9.
     counters: HashMap<String, [Option<u32>; 9]>,
     out: Extracted,
+    /// Source maps of the parts walked, when locating.
+    located: Option<Vec<PartMap>>,
 }
 
 impl Walker {
     /// Walk one part; `notes` marks footnotes/endnotes (separators skipped).
-    fn walk(&mut self, xml: &str, notes: Option<()>) -> Result<(), InputError> {
+    fn walk(
+        &mut self,
+        name: &'static str,
+        xml: String,
+        notes: Option<()>,
+    ) -> Result<(), InputError> {
         let mut stack: Vec<Para> = Vec::new();
         let mut in_text = false;
         // Depths of subtrees being skipped (deleted text, fallbacks, field codes, separators).
         let mut skip_from: Option<usize> = None;
         let mut finished: Vec<Para> = Vec::new();
-        events(xml, |ev, depth| {
+        let locate = self.located.is_some();
+        if let Some(parts) = self.located.as_mut() {
+            parts.push(PartMap {
+                name,
+                xml: String::new(),
+                pieces: Vec::new(),
+                paragraphs: Vec::new(),
+            });
+        }
+        let mut at = Locator::default();
+        events(&xml, |ev, depth, range| {
             if let Some(d) = skip_from {
                 if matches!(ev, Event::End(_)) && depth == d {
                     skip_from = None;
                 }
                 return Ok(());
             }
+            if locate {
+                at.track(ev, depth, &range, &mut stack);
+            }
             match ev {
                 Event::Start(e) => match e.name().as_ref() {
-                    "w:p" => stack.push(Para::default()),
-                    "w:t" => in_text = true,
+                    "w:p" => stack.push(Para {
+                        depth,
+                        content: range.end..range.end,
+                        note: at.note.clone(),
+                        ..Para::default()
+                    }),
+                    "w:t" => {
+                        in_text = true;
+                        at.tag = range.start;
+                        at.preserves_space = attr(e, "xml:space").is_some_and(|v| v == "preserve");
+                    }
                     "w:del" | "w:delText" | "w:instrText" | "mc:Fallback" | "w:moveFrom"
                     | "w:pPrChange" | "w:rPrChange" | "w:numberingChange" => {
                         skip_from = Some(depth)
@@ -420,7 +603,13 @@ impl Walker {
                 }
                 Event::Text(t) if in_text => {
                     if let Some(p) = stack.last_mut() {
-                        p.text.push_str(&t.xml10_content());
+                        let from = p.text.len();
+                        let content = t.xml10_content();
+                        p.text.push_str(&content);
+                        if locate {
+                            let exact = content.as_bytes() == &xml.as_bytes()[range.clone()];
+                            at.piece(p, from, range, exact);
+                        }
                     }
                 }
                 Event::GeneralRef(r) if in_text => {
@@ -436,13 +625,18 @@ impl Walker {
                                 _ => None,
                             },
                         };
+                        let from = p.text.len();
                         p.text.extend(c);
+                        if locate {
+                            at.piece(p, from, range, false);
+                        }
                     }
                 }
                 Event::End(e) => match e.name().as_ref() {
                     "w:t" => in_text = false,
                     "w:p" => {
-                        if let Some(p) = stack.pop() {
+                        if let Some(mut p) = stack.pop() {
+                            p.content.end = range.start;
                             finished.push(p);
                         }
                     }
@@ -455,7 +649,11 @@ impl Walker {
                 self.emit(p);
             }
             Ok(())
-        })
+        })?;
+        if let Some(part) = self.located.as_mut().and_then(|parts| parts.last_mut()) {
+            part.xml = xml;
+        }
+        Ok(())
     }
 
     fn emit(&mut self, p: Para) {
@@ -474,11 +672,24 @@ impl Walker {
             }
         }
         // One paragraph, one line.
+        let body = self.out.text.len();
         self.out.text.extend(
             p.text
                 .chars()
                 .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
         );
+        if let Some(part) = self.located.as_mut().and_then(|parts| parts.last_mut()) {
+            part.pieces.extend(p.pieces.into_iter().map(|mut piece| {
+                piece.text = piece.text.start + body..piece.text.end + body;
+                piece
+            }));
+            part.paragraphs.push(ParaMap {
+                text: start..self.out.text.len(),
+                content: p.content,
+                note: p.note,
+                note_refs: p.note_refs,
+            });
+        }
         self.out.text.push('\n');
     }
 
