@@ -48,6 +48,34 @@ fn range_end(id: u64) -> String {
     format!("<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>")
 }
 
+/// A point at the very start or end of a run's only text moves out of the
+/// run, so that no run is split into an empty half.
+fn outside_run(part: &PartMap, point: Point) -> Point {
+    let Point::InText { pos, piece } = point else {
+        return point;
+    };
+    let xml = &part.xml;
+    let p = &part.pieces[piece];
+    let after = &xml[pos..];
+    if after.starts_with("</w:t></w:r>") {
+        return Point::Between {
+            pos: pos + "</w:t></w:r>".len(),
+        };
+    }
+    // Only `<w:r …>`, run properties and `<w:t …>` before the point.
+    let tag_end = xml[p.tag..].find('>').map_or(usize::MAX, |i| p.tag + i + 1);
+    if pos == tag_end {
+        let mut head = xml[p.run_start..p.tag].to_string();
+        if let Some(props) = &p.run_props {
+            head = head.replacen(&xml[props.clone()], "", 1);
+        }
+        if head.matches('<').count() == 1 && !head.ends_with("/>") {
+            return Point::Between { pos: p.run_start };
+        }
+    }
+    point
+}
+
 /// The part's XML with the markers of `comments` (all anchored in it).
 pub fn mark_part(part: &PartMap, comments: &[&Comment]) -> String {
     let xml = &part.xml;
@@ -57,6 +85,11 @@ pub fn mark_part(part: &PartMap, comments: &[&Comment]) -> String {
     for c in comments {
         let empty = c.anchor.start == c.anchor.end;
         for (point, is_start) in [(c.anchor.start, true), (c.anchor.end, false)] {
+            let point = if empty {
+                point
+            } else {
+                outside_run(part, point)
+            };
             let slot = at.entry(point.pos()).or_default();
             if let Point::InText { piece, .. } = point {
                 slot.split = Some(piece);
@@ -149,6 +182,7 @@ mod tests {
                 tag: t,
                 preserves_space: false,
                 in_run: true,
+                run_start: 5,
                 run_props: Some(xml.find("<w:rPr>").unwrap()..t),
             }],
             paragraphs: vec![ParaMap {
@@ -195,6 +229,34 @@ mod tests {
             "{elements}"
         );
         assert!(elements.contains("<w:annotationRef/>") && elements.contains("[x] y"));
+    }
+
+    #[test]
+    fn comments_on_whole_runs_do_not_split_them() {
+        let p = part();
+        let start = p.pieces[0].xml.start;
+        let c = Comment {
+            id: 1,
+            anchor: Anchor {
+                part: 0,
+                start: Point::InText {
+                    pos: start,
+                    piece: 0,
+                },
+                end: Point::InText {
+                    pos: start + 9,
+                    piece: 0,
+                },
+                on_paragraph: false,
+                in_note: None,
+            },
+            paragraphs: vec!["x".into()],
+        };
+        assert_eq!(
+            mark_part(&p, &[&c]),
+            "<w:p><w:commentRangeStart w:id=\"1\"/><w:r><w:rPr><w:b/></w:rPr><w:t>甲乙丙</w:t></w:r>\
+<w:commentRangeEnd w:id=\"1\"/><w:r><w:commentReference w:id=\"1\"/></w:r></w:p>"
+        );
     }
 
     #[test]

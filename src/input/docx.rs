@@ -66,6 +66,8 @@ pub struct Piece {
     pub preserves_space: bool,
     /// Whether its `<w:t>` sits in a run (`<w:r>`) that can be split.
     pub in_run: bool,
+    /// Offset of that run's `<w:r`.
+    pub run_start: usize,
     /// The run properties (`<w:rPr>…</w:rPr>`) of its run, in the XML.
     pub run_props: Option<Range<usize>>,
 }
@@ -433,7 +435,7 @@ impl Locator {
     fn track(&mut self, ev: &Event, depth: usize, range: &Range<usize>, stack: &mut [Para]) {
         match ev {
             Event::Start(e) => match e.name().as_ref() {
-                "w:r" => self.runs.push((depth, None)),
+                "w:r" => self.runs.push((depth, None, range.start)),
                 kind @ ("w:footnote" | "w:endnote") => {
                     self.note = Some(format!(
                         "{} {}",
@@ -499,6 +501,7 @@ impl Locator {
                 tag: self.tag,
                 preserves_space: self.preserves_space,
                 in_run: !self.runs.is_empty(),
+                run_start: self.runs.last().map_or(0, |r| r.2),
                 run_props: self.runs.last().and_then(|r| r.1.clone()),
             });
         }
@@ -508,8 +511,8 @@ impl Locator {
 /// The `<w:t>` element and run being read, when locating.
 #[derive(Default)]
 struct Locator {
-    /// Open runs: depth and run properties.
-    runs: Vec<(usize, Option<Range<usize>>)>,
+    /// Open runs: depth, run properties, and where the run starts.
+    runs: Vec<(usize, Option<Range<usize>>, usize)>,
     rpr_start: Option<(usize, usize)>,
     tag: usize,
     preserves_space: bool,
