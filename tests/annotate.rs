@@ -17,6 +17,7 @@ use std::process::Stdio;
 const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
 const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
 const COMMENTS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="原作者"><w:p><w:r><w:t>请再斟酌</w:t></w:r></w:p></w:comment></w:comments>"#;
+const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2、"/></w:lvl></w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#;
 const FOOTNOTES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>注：数据截至X年底。</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
 
 const TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>"#;
@@ -45,6 +46,11 @@ fn draft() -> Vec<u8> {
         "<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>研究甲&amp;乙,丙两项</w:t><w:tab/><w:t>工作,要求</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>".to_string(),
         word_paragraph("坚持在岗尽责,科学谋划，推动工作落实。", 3),
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>联系人：某某</w:t></w:r></w:p></w:tc></w:tr></w:tbl>".to_string(),
+        // Word numbering "1、" (should be "1."): flagged on generated text.
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>工作要求</w:t></w:r></w:p>".to_string(),
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>加强领导。</w:t></w:r></w:p>".to_string(),
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>落实责任。</w:t></w:r></w:p>".to_string(),
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>保障措施</w:t></w:r></w:p>".to_string(),
     ]
     .concat();
     package(&[
@@ -54,6 +60,7 @@ fn draft() -> Vec<u8> {
         ("word/document.xml", &word_document(&body)),
         ("word/comments.xml", COMMENTS),
         ("word/footnotes.xml", FOOTNOTES),
+        ("word/numbering.xml", NUMBERING),
     ])
 }
 
@@ -191,13 +198,21 @@ fn assert_comments_match(
         );
         let mut flagged = text[s..e].trim_end_matches('\n');
         let mut head = head;
-        if let Some((_, anchored)) = note.filter(|n| d["line"].as_u64().unwrap() >= n.0) {
+        let line = d["line"].as_u64().unwrap();
+        if let Some((_, anchored)) = note.filter(|n| line >= n.0) {
             head = format!("（在本段的脚注中：“{flagged}”）\n{head}");
             flagged = anchored;
         }
+        // On Word's numbering: the comment covers the paragraph's own text.
+        let generated = format!("（问题在“{flagged}”，涉及 Word 自动编号");
+        let paragraph = text.lines().nth(line as usize - 1).unwrap();
+        let own_text = paragraph.split_once('、').map_or("", |(_, rest)| rest);
         let at = open
             .iter()
-            .position(|(t, range)| t.starts_with(&head) && range == flagged)
+            .position(|(t, range)| {
+                t.starts_with(&head)
+                    && (range == flagged || (t.contains(&generated) && range == own_text))
+            })
             .unwrap_or_else(|| panic!("no comment on 「{flagged}」 for {head}: {open:?}"));
         open.remove(at);
     }
@@ -264,13 +279,19 @@ fn docx_gets_a_comment_on_every_finding_and_nothing_else_changes() {
     assert_eq!(original["text"], "请再斟酌");
     assert_eq!(after["ranges"]["0"], "原有批注的文字");
     // The footnote's placeholder is commented on the paragraph citing it.
-    assert!(diags.iter().any(|d| d["line"] == 7), "{diags:?}");
+    assert!(diags.iter().any(|d| d["line"] == 11), "{diags:?}");
+    let numbering = diags
+        .iter()
+        .filter(|d| d["rule"] == "heading-numbering")
+        .count();
+    assert_eq!(numbering, 2, "{diags:?}");
+    assert!(stderr.contains("条涉及 Word 自动编号"), "{stderr}");
     assert_comments_match(
         &after,
         &input,
         "gwlint",
         1,
-        Some((7, "研究甲&乙,丙两项工作,要求")),
+        Some((11, "研究甲&乙,丙两项工作,要求")),
     );
 
     // Where LibreOffice is installed: it sees every comment with its range,
@@ -335,7 +356,7 @@ fn author_is_configurable_and_the_input_is_never_the_output() {
         &input,
         "县委办公室",
         1,
-        Some((7, "研究甲&乙,丙两项工作,要求")),
+        Some((11, "研究甲&乙,丙两项工作,要求")),
     );
 }
 

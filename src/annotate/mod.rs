@@ -34,7 +34,7 @@ pub struct Annotated {
 /// The paragraphs of the comment for one diagnostic.
 fn comment_text(text: &str, d: &Diagnostic) -> Vec<String> {
     let mut paragraphs = vec![format!("[{}] {}", d.rule, d.message)];
-    paragraphs.extend(suggestion(text, d));
+    paragraphs.extend(suggestion(text, d, false));
     paragraphs.extend(d.labels.iter().map(|l| {
         let quoted: String = text
             .get(l.range.clone())
@@ -73,14 +73,18 @@ pub fn annotate_docx(
             continue;
         };
         let mut paragraphs = comment_text(text, d);
+        let flagged: String = text
+            .get(d.range.clone())
+            .unwrap_or("")
+            .chars()
+            .take(20)
+            .collect();
         if let Some(note) = anchor.in_note {
-            let flagged: String = text
-                .get(d.range.clone())
-                .unwrap_or("")
-                .chars()
-                .take(20)
-                .collect();
             paragraphs.insert(0, format!("（在本段的{note}中：“{flagged}”）"));
+        } else if anchor.on_paragraph {
+            paragraphs.push(format!(
+                "（问题在“{flagged}”，涉及 Word 自动编号，批注标在整段上；编号请在 Word 中调整）"
+            ));
         }
         comments.push(Comment {
             id: first_id + comments.len() as u64,

@@ -181,7 +181,7 @@ impl<W: Write> Reporter for Html<W> {
                     place,
                     s: unit(d.range.start),
                     e: unit(d.range.end),
-                    fix: suggestion(text, d),
+                    fix: suggestion(text, d, doc.format != Format::Docx),
                     notes,
                 }
             })

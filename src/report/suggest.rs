@@ -17,7 +17,9 @@ fn quote(text: &str) -> String {
 }
 
 /// "建议：把“,”改为“，”" — or None when the diagnostic has no fix.
-pub fn suggestion(text: &str, d: &Diagnostic) -> Option<String> {
+/// `fixable`: whether gwlint can apply it to this file with --fix (not to
+/// Word files), which is then said.
+pub fn suggestion(text: &str, d: &Diagnostic, fixable: bool) -> Option<String> {
     let fix = d.fix.as_ref()?;
     let parts: Vec<String> = fix
         .edits
@@ -36,7 +38,8 @@ pub fn suggestion(text: &str, d: &Diagnostic) -> Option<String> {
         return None;
     }
     let how = match fix.applicability {
-        Applicability::Safe => "（可用 --fix 自动修复）",
+        Applicability::Safe if fixable => "（可用 --fix 自动修复）",
+        Applicability::Safe => "",
         Applicability::Unsafe => "（请确认后修改）",
     };
     Some(format!("建议：{}{how}", parts.join("；")))
@@ -61,24 +64,34 @@ mod tests {
     fn describes_replacements_deletions_and_insertions() {
         let text = "在岗尽责,科学谋划\n";
         assert_eq!(
-            suggestion(text, &with_edit(12..13, "，", Applicability::Safe)).unwrap(),
+            suggestion(text, &with_edit(12..13, "，", Applicability::Safe), true).unwrap(),
             "建议：把“,”改为“，”（可用 --fix 自动修复）"
         );
         assert_eq!(
-            suggestion(text, &with_edit(0..26, "", Applicability::Unsafe)).unwrap(),
+            suggestion(text, &with_edit(0..26, "", Applicability::Unsafe), true).unwrap(),
             "建议：删除“在岗尽责,科学谋划”（请确认后修改）"
         );
         assert!(
-            suggestion(text, &with_edit(3..3, "甲", Applicability::Safe))
+            suggestion(text, &with_edit(3..3, "甲", Applicability::Safe), true)
                 .unwrap()
                 .contains("插入“甲”")
         );
         assert_eq!(
-            suggestion(text, &Diagnostic::new("placeholder", 0..3, "x")),
+            suggestion(text, &Diagnostic::new("placeholder", 0..3, "x"), true),
             None
         );
+        // Word files cannot be fixed by gwlint: no --fix hint then.
+        assert_eq!(
+            suggestion(text, &with_edit(12..13, "，", Applicability::Safe), false).unwrap(),
+            "建议：把“,”改为“，”"
+        );
         let long = "字".repeat(40);
-        let s = suggestion(&long, &with_edit(0..long.len(), "", Applicability::Unsafe)).unwrap();
+        let s = suggestion(
+            &long,
+            &with_edit(0..long.len(), "", Applicability::Unsafe),
+            true,
+        )
+        .unwrap();
         assert!(s.contains(&format!("{}…", "字".repeat(QUOTE))), "{s}");
     }
 }
