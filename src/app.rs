@@ -273,7 +273,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                     if let Some(b) = baseline.as_mut() {
                         diags = b.filter(&doc, diags);
                     }
-                    summary.add(&diags);
+                    summary.add_file(&diags, fix::writable(doc.format));
                     reporter.file(&doc, &diags).map_err(io_error)?;
                 }
             }

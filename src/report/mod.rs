@@ -40,9 +40,16 @@ pub struct Summary {
 
 impl Summary {
     pub fn add(&mut self, diags: &[Diagnostic]) {
+        self.add_file(diags, true);
+    }
+
+    /// One file's diagnostics; `fixable`: whether --fix can write to it
+    /// (not to Word files), so that its fixes count as available.
+    pub fn add_file(&mut self, diags: &[Diagnostic], fixable: bool) {
         self.files += 1;
         for d in diags {
-            match d.fix.as_ref().map(|f| f.applicability) {
+            let fix = d.fix.as_ref().filter(|_| fixable);
+            match fix.map(|f| f.applicability) {
                 Some(crate::diag::Applicability::Safe) => self.safe_available += 1,
                 Some(crate::diag::Applicability::Unsafe) => self.unsafe_available += 1,
                 None => {}
