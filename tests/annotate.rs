@@ -110,8 +110,14 @@ fn under_ci() -> bool {
 }
 
 /// A Python that can import python-docx: a virtual environment kept under
-/// the target directory, made (with pip) on first use.
+/// the target directory, made (with pip) on first use — once, although the
+/// tests run in parallel.
 fn python_docx() -> Option<PathBuf> {
+    static PYTHON: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    PYTHON.get_or_init(make_python_docx).clone()
+}
+
+fn make_python_docx() -> Option<PathBuf> {
     let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("python-docx");
     let python = venv.join("bin/python");
     let works = |p: &Path| {
