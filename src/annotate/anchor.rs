@@ -6,7 +6,7 @@
 //! A span in a footnote or endnote is anchored on the body paragraph that
 //! refers to the note (LibreOffice cannot open comments inside notes).
 
-use crate::input::docx::{ParaMap, PartMap, Piece};
+use crate::input::docx_map::{ParaMap, PartMap, Piece};
 use std::ops::Range;
 
 /// A place in a part's XML where comment markers can go.

@@ -3,7 +3,7 @@
 //! second half gets a copy of the run's properties, so formatting is kept.
 
 use super::anchor::{Anchor, Point};
-use crate::input::docx::PartMap;
+use crate::input::docx_map::PartMap;
 use std::collections::BTreeMap;
 
 /// One comment to write: its anchor and its paragraphs of text.
@@ -167,7 +167,7 @@ pub fn comment_elements(comments: &[Comment], author: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::docx::{ParaMap, Piece};
+    use crate::input::docx_map::{ParaMap, Piece};
 
     fn part() -> PartMap {
         let xml = "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>甲乙丙</w:t></w:r></w:p>".to_string();

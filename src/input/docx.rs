@@ -9,6 +9,7 @@
 //! Hostile files are refused: too many parts, a part too large when
 //! uncompressed or compressed too well (zip bombs), XML nested too deep.
 
+use super::docx_map::{Locator, ParaLoc, PartMap};
 use super::InputError;
 use crate::doc::outline::han_number;
 use quick_xml::events::{BytesStart, Event};
@@ -34,55 +35,6 @@ const MAX_NUMBER: u32 = 32_767;
 pub struct Extracted {
     pub text: String,
     pub generated: Vec<Range<usize>>,
-}
-
-/// Where extracted text came from in the XML of its part, so that
-/// comments can be anchored on it (`gwlint annotate`).
-#[derive(Debug)]
-pub struct PartMap {
-    /// The part's name in the package (`word/document.xml`).
-    pub name: &'static str,
-    pub xml: String,
-    /// Text read from `<w:t>` elements, in order.
-    pub pieces: Vec<Piece>,
-    /// Every paragraph emitted from this part.
-    pub paragraphs: Vec<ParaMap>,
-}
-
-/// A stretch of extracted text that is one text or entity event of a
-/// `<w:t>` element.
-#[derive(Debug, Clone)]
-pub struct Piece {
-    /// Byte range in the extracted text.
-    pub text: Range<usize>,
-    /// Byte range of the raw characters in the part's XML.
-    pub xml: Range<usize>,
-    /// Whether the raw XML is byte for byte the extracted text (no entity,
-    /// no normalised line end), so that it can be split anywhere.
-    pub exact: bool,
-    /// Offset of the `<w:t` that holds it, and whether that tag already
-    /// preserves spaces.
-    pub tag: usize,
-    pub preserves_space: bool,
-    /// Whether its `<w:t>` sits in a run (`<w:r>`) that can be split.
-    pub in_run: bool,
-    /// Offset of that run's `<w:r`.
-    pub run_start: usize,
-    /// The run properties (`<w:rPr>…</w:rPr>`) of its run, in the XML.
-    pub run_props: Option<Range<usize>>,
-}
-
-/// A paragraph: its line in the extracted text (numbering label included,
-/// line end excluded) and where runs may be inserted in the XML (after
-/// `<w:pPr>`, before `</w:p>`).
-#[derive(Debug, Clone)]
-pub struct ParaMap {
-    pub text: Range<usize>,
-    pub content: Range<usize>,
-    /// In a footnote or endnote: which one ("footnote 1").
-    pub note: Option<String>,
-    /// The notes this paragraph refers to.
-    pub note_refs: Vec<String>,
 }
 
 fn err(msg: impl Into<String>) -> InputError {
@@ -179,7 +131,7 @@ fn read_part(
         .map_err(|_| err(format!("{name} 不是 UTF-8 编码的 XML")))
 }
 
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
+pub(super) fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.try_get_attribute(name)
         .ok()
         .flatten()
@@ -421,103 +373,8 @@ struct Para {
     num_id: Option<String>,
     ilvl: usize,
     style: Option<String>,
-    /// When locating: nesting depth, insertion range in the XML, and pieces
-    /// with text ranges relative to `text`.
-    depth: usize,
-    content: Range<usize>,
-    pieces: Vec<Piece>,
-    note: Option<String>,
-    note_refs: Vec<String>,
-}
-
-impl Locator {
-    /// Follow runs, run properties and paragraph properties.
-    fn track(&mut self, ev: &Event, depth: usize, range: &Range<usize>, stack: &mut [Para]) {
-        match ev {
-            Event::Start(e) => match e.name().as_ref() {
-                "w:r" => self.runs.push((depth, None, range.start)),
-                kind @ ("w:footnote" | "w:endnote") => {
-                    self.note = Some(format!(
-                        "{} {}",
-                        &kind[2..],
-                        attr(e, "w:id").unwrap_or_default()
-                    ))
-                }
-                "w:rPr" if self.runs.last().is_some_and(|r| r.0 + 1 == depth) => {
-                    self.rpr_start = Some((depth, range.start))
-                }
-                _ => {}
-            },
-            Event::End(e) => match e.name().as_ref() {
-                "w:r" if self.runs.last().is_some_and(|r| r.0 == depth) => {
-                    self.runs.pop();
-                }
-                "w:rPr" => {
-                    if let Some((d, start)) = self.rpr_start.take_if(|(d, _)| *d == depth) {
-                        if let Some(run) = self.runs.last_mut().filter(|r| r.0 + 1 == d) {
-                            run.1 = Some(start..range.end);
-                        }
-                    }
-                }
-                "w:pPr" => {
-                    if let Some(p) = stack.last_mut().filter(|p| p.depth + 1 == depth) {
-                        p.content = range.end..range.end;
-                    }
-                }
-                _ => {}
-            },
-            Event::Empty(e)
-                if matches!(
-                    e.name().as_ref(),
-                    "w:footnoteReference" | "w:endnoteReference"
-                ) =>
-            {
-                if let Some(p) = stack.last_mut() {
-                    let kind = if e.name().as_ref() == "w:footnoteReference" {
-                        "footnote"
-                    } else {
-                        "endnote"
-                    };
-                    p.note_refs
-                        .push(format!("{kind} {}", attr(e, "w:id").unwrap_or_default()));
-                }
-            }
-            Event::Empty(e) if e.name().as_ref() == "w:pPr" => {
-                if let Some(p) = stack.last_mut().filter(|p| p.depth == depth) {
-                    p.content = range.end..range.end;
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Record text just added to `p` from `from` as read from `xml`.
-    fn piece(&self, p: &mut Para, from: usize, xml: Range<usize>, exact: bool) {
-        if p.text.len() > from {
-            p.pieces.push(Piece {
-                text: from..p.text.len(),
-                xml,
-                exact,
-                tag: self.tag,
-                preserves_space: self.preserves_space,
-                in_run: !self.runs.is_empty(),
-                run_start: self.runs.last().map_or(0, |r| r.2),
-                run_props: self.runs.last().and_then(|r| r.1.clone()),
-            });
-        }
-    }
-}
-
-/// The `<w:t>` element and run being read, when locating.
-#[derive(Default)]
-struct Locator {
-    /// Open runs: depth, run properties, and where the run starts.
-    runs: Vec<(usize, Option<Range<usize>>, usize)>,
-    rpr_start: Option<(usize, usize)>,
-    tag: usize,
-    preserves_space: bool,
-    /// The footnote or endnote being read.
-    note: Option<String>,
+    /// Where it is in the XML, when locating.
+    loc: ParaLoc,
 }
 
 struct Walker {
@@ -545,12 +402,7 @@ impl Walker {
         let mut finished: Vec<Para> = Vec::new();
         let locate = self.located.is_some();
         if let Some(parts) = self.located.as_mut() {
-            parts.push(PartMap {
-                name,
-                xml: String::new(),
-                pieces: Vec::new(),
-                paragraphs: Vec::new(),
-            });
+            parts.push(PartMap::new(name));
         }
         let mut at = Locator::default();
         events(&xml, |ev, depth, range| {
@@ -561,20 +413,17 @@ impl Walker {
                 return Ok(());
             }
             if locate {
-                at.track(ev, depth, &range, &mut stack);
+                at.track(ev, depth, &range, stack.last_mut().map(|p| &mut p.loc));
             }
             match ev {
                 Event::Start(e) => match e.name().as_ref() {
                     "w:p" => stack.push(Para {
-                        depth,
-                        content: range.end..range.end,
-                        note: at.note.clone(),
+                        loc: at.paragraph(depth, &range),
                         ..Para::default()
                     }),
                     "w:t" => {
                         in_text = true;
-                        at.tag = range.start;
-                        at.preserves_space = attr(e, "xml:space").is_some_and(|v| v == "preserve");
+                        at.text_element(e, &range);
                     }
                     "w:del" | "w:delText" | "w:instrText" | "mc:Fallback" | "w:moveFrom"
                     | "w:pPrChange" | "w:rPrChange" | "w:numberingChange" => {
@@ -611,7 +460,7 @@ impl Walker {
                         p.text.push_str(&content);
                         if locate {
                             let exact = content.as_bytes() == &xml.as_bytes()[range.clone()];
-                            at.piece(p, from, range, exact);
+                            at.piece(&mut p.loc, from..p.text.len(), range, exact);
                         }
                     }
                 }
@@ -631,7 +480,7 @@ impl Walker {
                         let from = p.text.len();
                         p.text.extend(c);
                         if locate {
-                            at.piece(p, from, range, false);
+                            at.piece(&mut p.loc, from..p.text.len(), range, false);
                         }
                     }
                 }
@@ -639,7 +488,7 @@ impl Walker {
                     "w:t" => in_text = false,
                     "w:p" => {
                         if let Some(mut p) = stack.pop() {
-                            p.content.end = range.start;
+                            p.loc.content.end = range.start;
                             finished.push(p);
                         }
                     }
@@ -682,16 +531,7 @@ impl Walker {
                 .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
         );
         if let Some(part) = self.located.as_mut().and_then(|parts| parts.last_mut()) {
-            part.pieces.extend(p.pieces.into_iter().map(|mut piece| {
-                piece.text = piece.text.start + body..piece.text.end + body;
-                piece
-            }));
-            part.paragraphs.push(ParaMap {
-                text: start..self.out.text.len(),
-                content: p.content,
-                note: p.note,
-                note_refs: p.note_refs,
-            });
+            part.add(p.loc, body, start..self.out.text.len());
         }
         self.out.text.push('\n');
     }
