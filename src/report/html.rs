@@ -250,7 +250,7 @@ mod tests {
         let mut html = Html::new(&mut out);
         html.file(&doc, &diags).unwrap();
         let mut summary = Summary::default();
-        summary.add(&diags);
+        summary.add_file(&diags, true);
         html.finish(&summary).unwrap();
         String::from_utf8(out).unwrap()
     }

@@ -39,10 +39,6 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn add(&mut self, diags: &[Diagnostic]) {
-        self.add_file(diags, true);
-    }
-
     /// One file's diagnostics; `fixable`: whether --fix can write to it
     /// (not to Word files), so that its fixes count as available.
     pub fn add_file(&mut self, diags: &[Diagnostic], fixable: bool) {
