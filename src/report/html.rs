@@ -202,11 +202,6 @@ impl<W: Write> Reporter for Html<W> {
         )
     }
 
-    fn note(&mut self, name: &str, message: &str) -> std::io::Result<()> {
-        eprintln!("gwlint: {name}: {message}");
-        Ok(())
-    }
-
     fn finish(&mut self, s: &Summary) -> std::io::Result<()> {
         self.start()?;
         let summary = serde_json::json!({
