@@ -33,5 +33,8 @@ hyperfine --warmup 2 --runs 10 --export-markdown "$work/results.md" \
   -n "one draft (15 KB)" "$bin --format json $work/one.txt" \
   -n "1,000 drafts (dir)" "$bin --format json $work/many" \
   -n "one 10 MB draft" "$bin --format json $work/big.txt" \
+  -n "1,000 drafts, HTML report" "$bin --format html -o $work/report.html $work/many" \
+  -n "one 10 MB draft, HTML report" "$bin --format html -o $work/big.html $work/big.txt" \
+  -n "annotate one draft (.docx out)" "$bin annotate $work/one.txt -o $work/one.docx" \
   -i >/dev/null
 cat "$work/results.md"

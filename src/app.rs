@@ -1,15 +1,17 @@
 //! One invocation of the command line: configuration, walk, lint (in
 //! parallel), report (in order), exit code.
 
+use crate::annotate;
 use crate::baseline::{self, Baseline};
-use crate::cli::{Cli, ColorWhen, Command, OutputFormat};
+use crate::cli::{Cli, ColorWhen, Command, ExplainFormat, OutputFormat};
 use crate::config::{self, file, Settings};
 use crate::diag::Diagnostic;
 use crate::doc::Document;
+use crate::explain;
 use crate::fix;
 use crate::input;
 use crate::packs::{parse_date, ConventionLevel, Packs};
-use crate::report::{Github, Human, Json, Reporter, Sarif, Short, Statistics, Summary};
+use crate::report::{Github, Html, Human, Json, Reporter, Sarif, Short, Statistics, Summary};
 use crate::rules;
 use crate::walk::{self, Source};
 use codespan_reporting::term::termcolor::NoColor;
@@ -49,6 +51,18 @@ fn io_error(e: std::io::Error) -> String {
     }
 }
 
+/// Whether to colour what goes to stdout.
+fn stdout_color(when: ColorWhen) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
 /// Find and resolve the configuration.
 fn settings(config: Option<&Path>, isolated: bool) -> Result<Settings, String> {
     let path = match (config, isolated) {
@@ -74,7 +88,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
             }
             return Ok(EXIT_OK);
         }
-        Some(Command::Explain { rule }) => {
+        Some(Command::Explain { rule, format }) => {
             let r = rules::by_id(rule).ok_or_else(|| rules::unknown_rule_message(rule))?;
             println!(
                 "{}（{}，默认级别：{}）\n",
@@ -82,8 +96,24 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                 r.summary,
                 r.severity.as_str()
             );
-            println!("{}", r.documentation());
+            match format {
+                ExplainFormat::Markdown => println!("{}", r.documentation()),
+                ExplainFormat::Terminal => print!(
+                    "{}",
+                    explain::render(&r.documentation(), stdout_color(ColorWhen::Auto))
+                ),
+            }
             return Ok(EXIT_OK);
+        }
+        Some(Command::Annotate {
+            path,
+            output,
+            author,
+            config,
+            isolated,
+        }) => {
+            let settings = settings(config.as_deref(), *isolated)?;
+            return annotate_file(path, output, author, &settings);
         }
         Some(Command::Templates) => {
             for t in &Packs::builtin().templates {
@@ -182,6 +212,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
             OutputFormat::Short => Box::new(Short::new(sink)),
             OutputFormat::Github => Box::new(Github::new(sink)),
             OutputFormat::Sarif => Box::new(Sarif::new(sink)),
+            OutputFormat::Html => Box::new(Html::new(sink)),
         }
     };
 
@@ -203,6 +234,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
     }
     let job = Job {
         cli: &cli,
+        diff_color: stdout_color(cli.color),
         settings: &settings,
         forced,
     };
@@ -253,7 +285,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                     if let Some(b) = baseline.as_mut() {
                         diags = b.filter(&doc, diags);
                     }
-                    summary.add(&diags);
+                    summary.add_file(&diags, fix::writable(doc.format));
                     reporter.file(&doc, &diags).map_err(io_error)?;
                 }
             }
@@ -334,6 +366,8 @@ enum Outcome {
 /// What every file of a run shares.
 struct Job<'a> {
     cli: &'a Cli,
+    /// Whether --diff output on stdout is coloured.
+    diff_color: bool,
     settings: &'a Settings,
     forced: Option<&'static encoding_rs::Encoding>,
 }
@@ -382,7 +416,9 @@ impl Job<'_> {
         let changed = fixed.applied > 0 && fixed.text != original;
         let applied = if changed { fixed.applied } else { 0 };
         if self.cli.diff {
-            let diff = changed.then(|| fix::unified_diff(&name, &original, &fixed.text));
+            let diff = changed.then(|| {
+                crate::report::diff::render(&name, &original, &fixed.text, self.diff_color)
+            });
             return Outcome::Checked {
                 doc: Box::new(fixed.doc),
                 diags: fixed.remaining,
@@ -473,6 +509,40 @@ fn show_facts(cli: &Cli, paths: &[PathBuf]) -> Result<u8, String> {
         }
     }
     Ok(status)
+}
+
+/// `gwlint annotate`: lint one draft and write a Word copy with a comment
+/// on every finding. Exit code as for linting.
+fn annotate_file(
+    path: &Path,
+    output: &Path,
+    author: &str,
+    settings: &Settings,
+) -> Result<u8, String> {
+    annotate::check_output(path, output)?;
+    let text = input::read_path(path, None).map_err(|e| format!("{}：{e}", path.display()))?;
+    let bytes = if text.format == input::Format::Docx {
+        std::fs::read(path).map_err(|e| format!("{}：{e}", path.display()))?
+    } else {
+        Vec::new()
+    };
+    let options = settings.options_for(path);
+    let doc = Document::with_packs(text, options.packs());
+    let diags = crate::lint_document(&doc, &options);
+    let done = annotate::annotate(doc.format, &bytes, doc.source(), &diags, author)?;
+    annotate::write(output, &done.bytes)?;
+    let mut line = format!("已写出 {}：{} 条批注", output.display(), done.comments);
+    if done.on_paragraph > 0 {
+        line.push_str(&format!(
+            "（{} 条涉及 Word 自动编号等无法精确定位的文字，标在整段上）",
+            done.on_paragraph
+        ));
+    }
+    eprintln!("{line}");
+    let errors = diags
+        .iter()
+        .any(|d| d.severity == crate::diag::Severity::Error);
+    Ok(if errors { EXIT_FINDINGS } else { EXIT_OK })
 }
 
 /// Command-line options override the configuration file.

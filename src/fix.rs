@@ -188,15 +188,6 @@ pub fn write_back(
     Ok(())
 }
 
-/// A unified diff between two texts, for `--diff`.
-pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(1)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
-        .to_string()
-}
-
 /// Whether gwlint may write fixes into files of this format.
 pub fn writable(format: Format) -> bool {
     format != Format::Docx

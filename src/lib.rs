@@ -3,12 +3,14 @@
 //! Data flows one way: bytes → [`input::Text`] → [`doc::Document`] →
 //! [`rules`] → [`diag::Diagnostic`]s → [`report`].
 
+pub mod annotate;
 pub mod app;
 pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod doc;
+pub mod explain;
 pub mod fix;
 pub mod input;
 pub mod packs;

@@ -1,6 +1,5 @@
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    gwlint::app::run(gwlint::cli::Cli::parse())
+    gwlint::app::run(gwlint::cli::parse())
 }

@@ -274,7 +274,37 @@ fn rules_lists_every_rule_and_explain_shows_docs() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("数量与所列条目不符"), "{stdout}");
+    // Rendered for reading: no Markdown syntax (stdout is not a terminal: no colour).
+    assert!(stdout.contains("\n不会报告："), "{stdout}");
+    assert!(
+        !stdout.contains("**") && !stdout.contains("## "),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\x1b'), "{stdout}");
+    let out = plain()
+        .args(["explain", "count-mismatch", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("## 数量与所列条目不符"), "{stdout}");
     assert!(stdout.contains("**不会报告**"), "{stdout}");
+}
+
+#[test]
+fn help_is_chinese_and_argument_errors_too() {
+    let (code, stdout) = run(plain().arg("--help"));
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("用法：gwlint [选项]"), "{stdout}");
+    assert!(
+        stdout.contains("显示帮助") && !stdout.contains("Print help"),
+        "{stdout}"
+    );
+    let out = plain().arg("--formt").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("不认识的选项“--formt”"), "{stderr}");
+    assert!(!stderr.contains("error:"), "{stderr}");
 }
 
 #[test]

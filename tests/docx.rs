@@ -335,3 +335,26 @@ fn folders_report_drafts_gwlint_cannot_read() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("没有可检查的文件"), "{stderr}");
 }
+
+#[test]
+fn summary_offers_fix_only_for_files_fix_can_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "关于做好工作的通知\n在岗尽责,科学谋划。\n";
+    let word = dir.path().join("a.docx");
+    std::fs::write(&word, common::docx_from_text(text)).unwrap();
+    let plain = dir.path().join("a.txt");
+    std::fs::write(&plain, text).unwrap();
+    let run = |p: &std::path::Path| {
+        let out = Command::cargo_bin("gwlint")
+            .unwrap()
+            .args(["--isolated", "--color", "never"])
+            .arg(p)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let from_word = run(&word);
+    assert!(from_word.contains("halfwidth-punct"), "{from_word}");
+    assert!(!from_word.contains("--fix"), "{from_word}");
+    assert!(run(&plain).contains("其中 1 个可用 --fix 自动修复"));
+}

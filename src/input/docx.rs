@@ -9,6 +9,7 @@
 //! Hostile files are refused: too many parts, a part too large when
 //! uncompressed or compressed too well (zip bombs), XML nested too deep.
 
+use super::docx_map::{Locator, ParaLoc, PartMap};
 use super::InputError;
 use crate::doc::outline::han_number;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
@@ -43,6 +44,15 @@ fn err(msg: impl Into<String>) -> InputError {
 
 /// Extract the text of a .docx held in memory.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
+    extract_with(bytes, false).map(|(e, _)| e)
+}
+
+/// Extract the text and where each piece of it came from in the XML.
+pub fn extract_located(bytes: &[u8]) -> Result<(Extracted, Vec<PartMap>), InputError> {
+    extract_with(bytes, true)
+}
+
+fn extract_with(bytes: &[u8], locate: bool) -> Result<(Extracted, Vec<PartMap>), InputError> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(err(
             "这是加密的 Word 文件或旧版 .doc 文件：请在 Word/WPS 中取消加密并另存为 .docx",
@@ -71,9 +81,10 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
         styles,
         counters: HashMap::new(),
         out: Extracted::default(),
+        located: locate.then(Vec::new),
         saw_text: false,
     };
-    walker.walk(&body, None)?;
+    walker.walk("word/document.xml", body, None)?;
     if walker.saw_text && walker.out.text.trim().is_empty() {
         return Err(err(
             "word/document.xml 中有文字，却读不出 Word 正文（不是 WordprocessingML 的命名空间？）：请在 Word/WPS 中另存为 .docx 后再检查",
@@ -81,10 +92,10 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
     }
     for part in ["word/footnotes.xml", "word/endnotes.xml"] {
         if let Some(xml) = read_part(&mut zip, part)? {
-            walker.walk(&xml, Some(()))?;
+            walker.walk(part, xml, Some(()))?;
         }
     }
-    Ok(walker.out)
+    Ok((walker.out, walker.located.unwrap_or_default()))
 }
 
 fn read_part(
@@ -127,7 +138,7 @@ fn read_part(
         .map_err(|_| err(format!("{name} 不是 UTF-8 编码的 XML")))
 }
 
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
+pub(super) fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.try_get_attribute(name)
         .ok()
         .flatten()
@@ -214,15 +225,17 @@ fn canonical_start(e: &BytesStart, resolver: &NamespaceResolver) -> Option<Bytes
     Some(out.into_owned())
 }
 
-/// Events of an XML part with a depth guard, element and attribute names
-/// in canonical prefixes, and a check that every element is closed.
+/// Events of an XML part with a depth guard, each with its byte range,
+/// element and attribute names in canonical prefixes, and a check that
+/// every element is closed.
 fn events(
     xml: &str,
-    mut f: impl FnMut(&Event, usize) -> Result<(), InputError>,
+    mut f: impl FnMut(&Event, usize, Range<usize>) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
     let mut reader = NsReader::from_str(xml);
     let mut depth = 0usize;
     loop {
+        let from = reader.buffer_position() as usize;
         let ev = reader.read_event().map_err(|e| {
             err(format!(
                 "XML 格式错误（第 {} 字节附近）：{e}",
@@ -261,7 +274,7 @@ fn events(
             Event::Eof => return Ok(()),
             _ => {}
         }
-        f(&ev, depth)?;
+        f(&ev, depth, from..reader.buffer_position() as usize)?;
         if let Event::End(_) = ev {
             depth = depth.saturating_sub(1);
         }
@@ -291,7 +304,7 @@ impl Numbering {
         let mut num_id: Option<String> = None;
         let mut ilvl: Option<usize> = None;
         let mut override_lvl: Option<usize> = None;
-        events(xml, |ev, _| {
+        events(xml, |ev, _, _| {
             let (e, is_end) = match ev {
                 Event::Start(e) | Event::Empty(e) => (e, false),
                 Event::End(end) => {
@@ -382,7 +395,7 @@ fn style_numbering(xml: &str) -> Result<HashMap<String, (String, usize)>, InputE
     let mut out = HashMap::new();
     let mut style: Option<String> = None;
     let mut num: (Option<String>, usize) = (None, 0);
-    events(xml, |ev, _| {
+    events(xml, |ev, _, _| {
         match ev {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 "w:style" => {
@@ -471,6 +484,8 @@ struct Para {
     num_id: Option<String>,
     ilvl: usize,
     style: Option<String>,
+    /// Where it is in the XML, when locating.
+    loc: ParaLoc,
 }
 
 struct Walker {
@@ -481,27 +496,48 @@ struct Walker {
     out: Extracted,
     /// Whether any element held text, read or not.
     saw_text: bool,
+    /// Source maps of the parts walked, when locating.
+    located: Option<Vec<PartMap>>,
 }
 
 impl Walker {
     /// Walk one part; `notes` marks footnotes/endnotes (separators skipped).
-    fn walk(&mut self, xml: &str, notes: Option<()>) -> Result<(), InputError> {
+    fn walk(
+        &mut self,
+        name: &'static str,
+        xml: String,
+        notes: Option<()>,
+    ) -> Result<(), InputError> {
         let mut stack: Vec<Para> = Vec::new();
         let mut in_text = false;
         // Depths of subtrees being skipped (deleted text, fallbacks, field codes, separators).
         let mut skip_from: Option<usize> = None;
         let mut finished: Vec<Para> = Vec::new();
-        events(xml, |ev, depth| {
+        let locate = self.located.is_some();
+        if let Some(parts) = self.located.as_mut() {
+            parts.push(PartMap::new(name));
+        }
+        let mut at = Locator::default();
+        events(&xml, |ev, depth, range| {
             if let Some(d) = skip_from {
                 if matches!(ev, Event::End(_)) && depth == d {
                     skip_from = None;
                 }
                 return Ok(());
             }
+            if locate {
+                at.track(ev, depth, &range, stack.last_mut().map(|p| &mut p.loc));
+            }
             match ev {
                 Event::Start(e) => match e.name().as_ref() {
-                    "w:p" => stack.push(Para::default()),
-                    "w:t" => in_text = true,
+                    "w:p" => stack.push(Para {
+                        loc: at.paragraph(depth, &range),
+                        ..Para::default()
+                    }),
+                    "w:t" => {
+                        in_text = true;
+                        at.text_element(e, &range);
+                    }
                     "w:del" | "w:delText" | "w:instrText" | "mc:Fallback" | "w:moveFrom"
                     | "w:pPrChange" | "w:rPrChange" | "w:numberingChange" => {
                         skip_from = Some(depth)
@@ -536,7 +572,13 @@ impl Walker {
                 Event::Text(_) if !in_text => {}
                 Event::Text(t) => {
                     if let Some(p) = stack.last_mut() {
-                        p.text.push_str(&t.xml10_content());
+                        let from = p.text.len();
+                        let content = t.xml10_content();
+                        p.text.push_str(&content);
+                        if locate {
+                            let exact = content.as_bytes() == &xml.as_bytes()[range.clone()];
+                            at.piece(&mut p.loc, from..p.text.len(), range, exact);
+                        }
                     }
                 }
                 Event::GeneralRef(r) if in_text => {
@@ -552,13 +594,18 @@ impl Walker {
                                 _ => None,
                             },
                         };
+                        let from = p.text.len();
                         p.text.extend(c);
+                        if locate {
+                            at.piece(&mut p.loc, from..p.text.len(), range, false);
+                        }
                     }
                 }
                 Event::End(e) => match e.name().as_ref() {
                     "w:t" => in_text = false,
                     "w:p" => {
-                        if let Some(p) = stack.pop() {
+                        if let Some(mut p) = stack.pop() {
+                            p.loc.content.end = range.start;
                             finished.push(p);
                         }
                     }
@@ -571,7 +618,11 @@ impl Walker {
                 self.emit(p);
             }
             Ok(())
-        })
+        })?;
+        if let Some(part) = self.located.as_mut().and_then(|parts| parts.last_mut()) {
+            part.xml = xml;
+        }
+        Ok(())
     }
 
     fn emit(&mut self, p: Para) {
@@ -590,11 +641,15 @@ impl Walker {
             }
         }
         // One paragraph, one line.
+        let body = self.out.text.len();
         self.out.text.extend(
             p.text
                 .chars()
                 .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
         );
+        if let Some(part) = self.located.as_mut().and_then(|parts| parts.last_mut()) {
+            part.add(p.loc, body, start..self.out.text.len());
+        }
         self.out.text.push('\n');
     }
 

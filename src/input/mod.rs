@@ -3,6 +3,7 @@
 //! everything starts here.
 
 pub mod docx;
+pub mod docx_map;
 
 use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use std::fmt;

@@ -143,20 +143,83 @@ impl<W: WriteColor> Reporter for Human<W> {
             line.push_str(&format!("；{} 个文件无法读取", s.unreadable));
         }
         writeln!(self.out, "{line}")?;
-        if let Some(fixed) = s.fixed {
-            writeln!(
-                self.out,
-                "修复了 {fixed} 个问题，剩余 {} 个（其中 {} 个有需人工确认的修复，可加 --unsafe-fixes 应用）",
-                s.errors + s.warnings,
-                s.unsafe_available
-            )?;
-        } else if s.safe_available + s.unsafe_available > 0 {
-            writeln!(
-                self.out,
-                "其中 {} 个可用 --fix 自动修复，另有 {} 个可加 --unsafe-fixes 修复（先用 --diff 查看改动）",
-                s.safe_available, s.unsafe_available
-            )?;
+        if let Some(line) = fix_summary(s) {
+            writeln!(self.out, "{line}")?;
         }
         self.out.flush()
+    }
+}
+
+/// The line after the totals about what fixes remain; parts that would say
+/// "0 个" are left out, and so is the line when there is nothing to say.
+fn fix_summary(s: &Summary) -> Option<String> {
+    let remaining = s.errors + s.warnings;
+    if let Some(fixed) = s.fixed {
+        let mut line = format!("修复了 {fixed} 个问题，剩余 {remaining} 个");
+        if s.unsafe_available > 0 {
+            line.push_str(&format!(
+                "（其中 {} 个有需人工确认的修复，可加 --unsafe-fixes 应用）",
+                s.unsafe_available
+            ));
+        }
+        return Some(line);
+    }
+    let parts: Vec<String> = [
+        (s.safe_available, "可用 --fix 自动修复"),
+        (
+            s.unsafe_available,
+            "可加 --unsafe-fixes 修复（先用 --diff 查看改动）",
+        ),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} 个{what}"))
+    .collect();
+    match parts.as_slice() {
+        [] => None,
+        [one] => Some(format!("其中 {one}")),
+        [a, b] => Some(format!("其中 {a}，另有 {b}")),
+        _ => unreachable!("two kinds of fixes"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(safe: usize, unsafe_: usize, fixed: Option<usize>) -> Summary {
+        Summary {
+            files: 1,
+            errors: 3,
+            warnings: 1,
+            safe_available: safe,
+            unsafe_available: unsafe_,
+            fixed,
+            ..Summary::default()
+        }
+    }
+
+    #[test]
+    fn fix_summary_never_counts_zero() {
+        assert_eq!(fix_summary(&summary(0, 0, None)), None);
+        assert_eq!(
+            fix_summary(&summary(2, 0, None)).unwrap(),
+            "其中 2 个可用 --fix 自动修复"
+        );
+        assert_eq!(
+            fix_summary(&summary(0, 3, None)).unwrap(),
+            "其中 3 个可加 --unsafe-fixes 修复（先用 --diff 查看改动）"
+        );
+        assert_eq!(
+            fix_summary(&summary(1, 2, None)).unwrap(),
+            "其中 1 个可用 --fix 自动修复，另有 2 个可加 --unsafe-fixes 修复（先用 --diff 查看改动）"
+        );
+        assert_eq!(
+            fix_summary(&summary(0, 0, Some(5))).unwrap(),
+            "修复了 5 个问题，剩余 4 个"
+        );
+        let with_unsafe = fix_summary(&summary(0, 2, Some(5))).unwrap();
+        assert!(with_unsafe.contains("其中 2 个有需人工确认的修复"));
+        assert!(!fix_summary(&summary(1, 1, None)).unwrap().contains(" 0 个"));
     }
 }

@@ -1,15 +1,19 @@
 //! Output formats. Each format is one [`Reporter`]; none of them knows about
 //! particular rules. Files arrive in the order they are to be shown.
 
+pub mod diff;
 mod github;
+mod html;
 mod human;
 mod json;
 mod sarif;
 mod short;
 mod statistics;
+pub mod suggest;
 mod window;
 
 pub use github::Github;
+pub use html::Html;
 pub use human::Human;
 pub use json::Json;
 pub use sarif::Sarif;
@@ -35,10 +39,13 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn add(&mut self, diags: &[Diagnostic]) {
+    /// One file's diagnostics; `fixable`: whether --fix can write to it
+    /// (not to Word files), so that its fixes count as available.
+    pub fn add_file(&mut self, diags: &[Diagnostic], fixable: bool) {
         self.files += 1;
         for d in diags {
-            match d.fix.as_ref().map(|f| f.applicability) {
+            let fix = d.fix.as_ref().filter(|_| fixable);
+            match fix.map(|f| f.applicability) {
                 Some(crate::diag::Applicability::Safe) => self.safe_available += 1,
                 Some(crate::diag::Applicability::Unsafe) => self.unsafe_available += 1,
                 None => {}

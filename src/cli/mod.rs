@@ -1,7 +1,12 @@
-//! Command-line arguments.
+//! Command-line arguments. The help text is Chinese throughout: clap's own
+//! headings, usage line and built-in flags are replaced in [`command`].
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+mod localize;
+
+pub use localize::{command, parse};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -119,6 +124,9 @@ pub enum Command {
     Explain {
         /// 规则编号，如 count-mismatch
         rule: String,
+        /// 说明的格式
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Terminal)]
+        format: ExplainFormat,
     },
     /// 列出内置的文种模板及其必备部分
     Templates,
@@ -127,6 +135,24 @@ pub enum Command {
         /// 要查看的文件（- 表示标准输入）
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// 生成带批注的 Word 副本：每个问题一条批注，标在被指出的文字上（原文件不变）
+    Annotate {
+        /// 要批注的稿件（.docx、.txt 或 .md）
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+        /// 写出的 Word 文件（不能与输入相同）
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+        /// 批注显示的作者
+        #[arg(long, value_name = "NAME", default_value = "gwlint")]
+        author: String,
+        /// 使用指定的配置文件，而不是自动查找 gwlint.toml
+        #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+        config: Option<PathBuf>,
+        /// 忽略所有配置文件
+        #[arg(long)]
+        isolated: bool,
     },
     /// 查看配置
     Config {
@@ -144,21 +170,34 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// 终端阅读：汉字下方标出位置
+    /// 终端阅读，汉字下方标出位置
     Human,
-    /// JSON 数组（见 README 的约定）
+    /// JSON 数组，见 README 的约定
     Json,
-    /// 每条一行：path:line:col: severity[rule] message
+    /// 每条一行 path:line:col: severity[rule] message
     Short,
-    /// GitHub Actions 注释（::error file=…）
+    /// GitHub Actions 注释 ::error file=…
     Github,
     /// SARIF 2.1.0，可上传到 GitHub code scanning
     Sarif,
+    /// 独立的 HTML 网页报告，配合 -o report.html 在浏览器中阅读和筛选
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// 适合终端阅读的排版
+    Terminal,
+    /// 原始 Markdown
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
+    /// 输出到终端且未设置 NO_COLOR 时着色
     Auto,
+    /// 总是着色
     Always,
+    /// 不着色
     Never,
 }
