@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 fn gwlint() -> Command {
     let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.args(["--as-of", "2026-11-28"]);
+    c.args(["--isolated", "--as-of", "2026-11-28"]);
     c
 }
 
@@ -53,33 +53,51 @@ fn safe_fixable(items: &[Value]) -> usize {
 
 #[test]
 fn fixing_twice_equals_fixing_once_and_leaves_nothing_safe() {
-    let dir = tempfile::tempdir().unwrap();
-    for (i, draft) in corpus_drafts().iter().enumerate() {
-        let ext = draft.extension().unwrap().to_str().unwrap();
-        for unsafe_fixes in [false, true] {
-            let p = dir.path().join(format!("{i}-{unsafe_fixes}.{ext}"));
+    // All drafts in one folder per mode: one run fixes them all, so the
+    // binary starts a handful of times rather than hundreds.
+    for unsafe_fixes in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut copies = Vec::new();
+        for (i, draft) in corpus_drafts().iter().enumerate() {
+            let ext = draft.extension().unwrap().to_str().unwrap();
+            let p = dir.path().join(format!("{i}.{ext}"));
             fs::copy(draft, &p).unwrap();
+            copies.push((draft.clone(), p));
+        }
+        let fix = || {
             let mut cmd = gwlint();
-            cmd.arg("--fix").arg(&p);
+            cmd.arg("--fix").arg(dir.path());
             if unsafe_fixes {
                 cmd.arg("--unsafe-fixes");
             }
             cmd.output().unwrap();
-            let once = fs::read(&p).unwrap();
-            let mut cmd = gwlint();
-            cmd.arg("--fix").arg(&p);
-            if unsafe_fixes {
-                cmd.arg("--unsafe-fixes");
-            }
-            cmd.output().unwrap();
+        };
+        fix();
+        let once: Vec<Vec<u8>> = copies.iter().map(|(_, p)| fs::read(p).unwrap()).collect();
+        fix();
+        for ((draft, p), once) in copies.iter().zip(&once) {
             assert_eq!(
-                fs::read(&p).unwrap(),
+                &fs::read(p).unwrap(),
                 once,
-                "{} changed on a second --fix",
+                "{} changed on a second --fix (unsafe: {unsafe_fixes})",
                 draft.display()
             );
+        }
+        let remaining = json(dir.path());
+        // Every finding is matched to its file below.
+        assert!(remaining.iter().all(|i| copies
+            .iter()
+            .any(|(_, p)| i["path"] == p.display().to_string().as_str())));
+        assert!(!remaining.is_empty() || unsafe_fixes);
+        for (draft, p) in &copies {
+            let name = p.display().to_string();
+            let mine: Vec<Value> = remaining
+                .iter()
+                .filter(|i| i["path"] == name.as_str())
+                .cloned()
+                .collect();
             assert_eq!(
-                safe_fixable(&json(&p)),
+                safe_fixable(&mine),
                 0,
                 "{} still has safe fixes",
                 draft.display()
