@@ -358,6 +358,10 @@ impl Phrase {
 pub struct FixedPhrases {
     #[serde(default)]
     pub phrase: Vec<Phrase>,
+    /// Nouns that make a count announce a list when a paragraph ends with
+    /// it (……主要有三个方面：, 提出四点要求。) — for `count-mismatch`.
+    #[serde(default)]
+    pub list_nouns: Vec<String>,
     #[serde(flatten)]
     pub specs: Specs,
 }
@@ -401,6 +405,12 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
 pub struct Outdated {
     #[serde(default)]
     pub term: Vec<Term>,
+    /// Words after a term that show it is history, not current usage
+    /// (环保局更名为…).
+    #[serde(default)]
+    pub history_words: Vec<String>,
+    #[serde(flatten)]
+    pub specs: Specs,
 }
 
 // ---- templates/*.toml ----
@@ -695,10 +705,12 @@ impl Packs {
         if let Some((f, t)) = read("fixed-phrases.toml")? {
             let p: FixedPhrases = parse(&f, &t)?;
             self.fixed_phrases.phrase.extend(p.phrase);
+            self.fixed_phrases.list_nouns.extend(p.list_nouns);
         }
         if let Some((f, t)) = read("outdated.toml")? {
             let o: Outdated = parse(&f, &t)?;
             self.outdated.term.extend(o.term);
+            self.outdated.history_words.extend(o.history_words);
         }
         if let Ok(entries) = std::fs::read_dir(dir.join("templates")) {
             let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();

@@ -75,6 +75,12 @@ fn every_pack_entry_passes_its_own_examples() {
         &packs.fixed_phrases.specs,
         &mut failures,
     );
+    check(
+        "outdated-term",
+        "outdated",
+        &packs.outdated.specs,
+        &mut failures,
+    );
     for t in &packs.outdated.term {
         check("outdated-term", &t.term, &t.specs, &mut failures);
         checked += t.specs.examples.len() + t.specs.counter_examples.len();

@@ -36,62 +36,6 @@ declare_rule! {
     };
 }
 
-/// Nouns that announce an enumeration when a paragraph ends with them.
-const ENUMERATIVE: &[&str] = &[
-    "方面",
-    "看法",
-    "想法",
-    "感受",
-    "认识",
-    "考虑",
-    "问题",
-    "原因",
-    "措施",
-    "任务",
-    "重点",
-    "工作",
-    "要求",
-    "环节",
-    "部分",
-    "内容",
-    "特点",
-    "举措",
-    "原则",
-    "目标",
-    "意见",
-    "建议",
-    "做法",
-    "经验",
-    "体会",
-    "差距",
-    "不足",
-    "短板",
-    "事项",
-    "领域",
-    "阶段",
-    "步骤",
-    "层面",
-    "维度",
-    "机制",
-    "行动",
-    "工程",
-    "表率",
-    "带头",
-    "到位",
-    "坚持",
-    "不够",
-    "不足之处",
-    "关系",
-    "能力",
-    "作用",
-    "优势",
-    "成效",
-    "变化",
-    "突破",
-    "转变",
-    "结合",
-];
-
 /// Words that end a clause's lead-in before a listed first item.
 const LEAD_INS: [char; 12] = [
     '从', '在', '对', '把', '将', '以', '按', '就', '抓', '有', '为', '是',
@@ -102,16 +46,17 @@ const ENUMERATIVE_CLASSIFIERS: &[&str] = &["点", "项", "条", "方面", "大",
 
 /// Whether a count is the kind that announces a list: 四个方面, 三点意见,
 /// 五项措施, a quoted slogan (“三个到位”); not a statistic (7个社区, 5次).
-fn announces_list(doc: &Document, c: &Count) -> bool {
+fn announces_list(doc: &Document, c: &Count, nouns: &[String]) -> bool {
     let quoted = doc.text[..c.range.start].ends_with(['“', '‘', '、']);
-    enumerative(doc, c) || quoted
+    enumerative(doc, c, nouns) || quoted
 }
 
-/// Whether the count's classifier or noun is one that lists (三点, 四个方面).
-fn enumerative(doc: &Document, c: &Count) -> bool {
+/// Whether the count's classifier or noun is one that lists (三点, 四个方面);
+/// `nouns` are the pack's `list_nouns`.
+fn enumerative(doc: &Document, c: &Count, nouns: &[String]) -> bool {
     let text = &doc.text[c.range.clone()];
     ENUMERATIVE_CLASSIFIERS.contains(&c.classifier.as_str())
-        || ENUMERATIVE.iter().any(|n| text.ends_with(n))
+        || nouns.iter().any(|n| text.ends_with(n.as_str()))
 }
 
 /// The items a count was compared with.
@@ -123,7 +68,8 @@ struct Items {
     open_ended: bool,
 }
 
-fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
+fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
+    let nouns = &ctx.packs.fixed_phrases.list_nouns;
     let mut out = Vec::new();
     // Set phrases with their members are `set-phrase-members`' business.
     for c in doc
@@ -131,10 +77,10 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
         .iter()
         .filter(|c| c.value >= 2 && c.set_phrase.is_none())
     {
-        if c.value > 10 || !announces_list(doc, c) {
+        if c.value > 10 || !announces_list(doc, c, nouns) {
             continue;
         }
-        let Some(items) = list_before(doc, c).or_else(|| list_after(doc, c)) else {
+        let Some(items) = list_before(doc, c).or_else(|| list_after(doc, c, nouns)) else {
             continue;
         };
         let n = items.ranges.len();
@@ -265,7 +211,7 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
 
 /// What follows the count: introduced by ：/，即, or, when the count closes
 /// its paragraph, the numbered items of the next paragraphs.
-fn list_after(doc: &Document, c: &Count) -> Option<Items> {
+fn list_after(doc: &Document, c: &Count, nouns: &[String]) -> Option<Items> {
     let para = para_of(doc, c);
     let rest = &doc.text[c.range.end..para.end];
     if let Some(intro) = introducer(rest) {
@@ -298,7 +244,7 @@ fn list_after(doc: &Document, c: &Count) -> Option<Items> {
         .any(|o| o.value >= 2);
     // A quoted slogan (“三个年”活动) closing a paragraph names a campaign;
     // only a listing count announces the numbered paragraphs that follow.
-    if last_sentence && is_last_count && enumerative(doc, c) {
+    if last_sentence && is_last_count && enumerative(doc, c, nouns) {
         return next_paragraph_items(doc, c);
     }
     None

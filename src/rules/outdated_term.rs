@@ -43,7 +43,13 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
             let body = &doc.text[p.range.clone()];
             for (i, _) in body.match_indices(term.term.as_str()) {
                 let range = p.range.start + i..p.range.start + i + term.term.len();
-                if historical(doc, p.range.start, i..i + term.term.len(), term.since.0) {
+                if historical(
+                    doc,
+                    p.range.start,
+                    i..i + term.term.len(),
+                    term.since.0,
+                    &ctx.packs.outdated.history_words,
+                ) {
                     continue;
                 }
                 let (y, m, d) = term.since;
@@ -80,17 +86,15 @@ fn historical(
     para_start: usize,
     m: std::ops::Range<usize>,
     since_year: u32,
+    history: &[String],
 ) -> bool {
     let para = doc
         .paragraph_at(para_start)
         .map_or(0..0, |i| doc.paragraphs[i].range.clone());
     let body = &doc.text[para];
-    const RENAMED: [&str; 8] = [
-        "更名", "改名", "改称", "整合", "组建", "合并", "撤销", "改为",
-    ];
     let before: String = body[..m.start].chars().rev().take(4).collect();
     let after: String = body[m.end..].chars().take(6).collect();
-    if before.contains('原') || RENAMED.iter().any(|w| after.contains(w)) {
+    if before.contains('原') || history.iter().any(|w| after.contains(w.as_str())) {
         return true;
     }
     let abs = para_start + m.start;
