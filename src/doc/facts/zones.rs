@@ -52,136 +52,154 @@ fn speaker(p: &Range<usize>, office: Range<usize>) -> Zone {
 impl Zones {
     pub fn find(doc: &Document) -> Zones {
         let mut z = Zones::default();
-        let text = &doc.text;
-        let paras = &doc.paragraphs;
-        let (first, last) = match (doc.outline.title.first(), doc.outline.title.last()) {
-            (Some(&a), Some(&b)) => (a, b),
-            _ => (0, 0),
-        };
-        let has_title = !doc.outline.title.is_empty();
-        // Title lines that are a subtitle or a speaker line are zones of their
-        // own; the others name the issuer before 关于, 在 or a year.
+        let title = &doc.outline.title;
+        match (title.first(), title.last()) {
+            (Some(&first), Some(&last)) => {
+                z.title_lines(doc);
+                z.header(doc, first);
+                z.below_title(doc, last + 1);
+                z.others.extend(signature(doc, Some(last)));
+            }
+            _ => {
+                z.below_title(doc, 0);
+                z.others.extend(signature(doc, None));
+            }
+        }
+        z
+    }
+
+    /// Title lines that are a subtitle or a speaker line are zones of their
+    /// own; the others name the issuer before 关于, 在 or a year.
+    fn title_lines(&mut self, doc: &Document) {
+        let (text, paras) = (&doc.text, &doc.paragraphs);
         let mut main: Vec<usize> = Vec::new();
         for &i in &doc.outline.title {
             let p = &paras[i];
             let body = &text[p.range.clone()];
             if is_subtitle(body) {
-                z.others.push(Zone {
+                self.others.push(Zone {
                     evidence: Evidence::Subtitle,
                     range: p.range.clone(),
                 });
             } else if let Some(office) = speaker_office(body) {
-                z.others.push(speaker(&p.range, office));
+                self.others.push(speaker(&p.range, office));
             } else {
                 main.push(i);
             }
         }
-        if let (Some(&a), Some(&b)) = (main.first(), main.last()) {
-            let range = paras[a].range.start..paras[b].range.end;
-            let t = &text[range.clone()];
-            let end = issuer_end_re().find(t).map_or(t.len(), |m| m.start());
-            if end > 0 {
-                z.issuer = Some(Zone {
-                    evidence: Evidence::Title,
-                    range: range.start..range.start + end,
-                });
-            }
-            // 在长沙县第十八届人民代表大会第三次会议上的政府工作报告: the
-            // meeting is the speech's subtitle.
-            if let (Some(a), Some(b)) = (t.find('在'), t.rfind("上的")) {
-                if a < b {
-                    z.others.push(Zone {
-                        evidence: Evidence::Subtitle,
-                        range: range.start + a..range.start + b,
-                    });
-                }
-            }
-            z.title = Some(Zone {
+        let (Some(&a), Some(&b)) = (main.first(), main.last()) else {
+            return;
+        };
+        let range = paras[a].range.start..paras[b].range.end;
+        let t = &text[range.clone()];
+        let end = issuer_end_re().find(t).map_or(t.len(), |m| m.start());
+        if end > 0 {
+            self.issuer = Some(Zone {
                 evidence: Evidence::Title,
-                range,
+                range: range.start..range.start + end,
             });
         }
-        // Above the title: 发文机关标志 (…文件), never a watermark.
-        if has_title {
-            for p in &paras[..first] {
-                let body = text[p.range.clone()].trim_end();
-                if body.chars().count() <= 30 && !body.contains(['。', '，', '！']) {
-                    let body = body.strip_suffix("文件").unwrap_or(body);
-                    z.others.push(Zone {
-                        evidence: Evidence::Header,
-                        range: p.range.start..p.range.start + body.len(),
-                    });
-                }
+        // 在长沙县第十八届人民代表大会第三次会议上的政府工作报告: the
+        // meeting is the speech's subtitle.
+        if let (Some(a), Some(b)) = (t.find('在'), t.rfind("上的")) {
+            if a < b {
+                self.others.push(Zone {
+                    evidence: Evidence::Subtitle,
+                    range: range.start + a..range.start + b,
+                });
             }
         }
-        // Below the title: subtitle and speaker lines, 文号 and 主送机关.
-        let after = if has_title { last + 1 } else { 0 };
-        for p in paras.iter().skip(after).take(6) {
-            let body = &text[p.range.clone()];
+        self.title = Some(Zone {
+            evidence: Evidence::Title,
+            range,
+        });
+    }
+
+    /// Above the title: the 发文机关标志 (…文件), never a watermark.
+    fn header(&mut self, doc: &Document, first: usize) {
+        for p in &doc.paragraphs[..first] {
+            let body = doc.text[p.range.clone()].trim_end();
+            if body.chars().count() <= 30 && !body.contains(['。', '，', '！']) {
+                let body = body.strip_suffix("文件").unwrap_or(body);
+                self.others.push(Zone {
+                    evidence: Evidence::Header,
+                    range: p.range.start..p.range.start + body.len(),
+                });
+            }
+        }
+    }
+
+    /// Below the title (from paragraph `after`): subtitle and speaker lines,
+    /// 文号 and 主送机关.
+    fn below_title(&mut self, doc: &Document, after: usize) {
+        for p in doc.paragraphs.iter().skip(after).take(6) {
+            let body = &doc.text[p.range.clone()];
             let n = body.chars().count();
             let trimmed = body.trim();
             if let Some(c) = doc_number_re().captures(body) {
                 let m = c.name("code").unwrap();
-                z.others.push(Zone {
+                self.others.push(Zone {
                     evidence: Evidence::DocNumber,
                     range: p.range.start + m.start()..p.range.start + m.end(),
                 });
             } else if is_subtitle(body) && p.index == after {
-                z.others.push(Zone {
+                self.others.push(Zone {
                     evidence: Evidence::Subtitle,
                     range: p.range.clone(),
                 });
             } else if let Some(office) = speaker_office(body) {
-                z.others.push(speaker(&p.range, office));
+                self.others.push(speaker(&p.range, office));
             } else if n <= 24 && !trimmed.contains(['，', '。', '：', ':', '；', '、']) {
                 // A speaker line with the office alone (县财政局局长).
                 let start = p.range.start + (body.len() - body.trim_start().len());
-                z.others.push(Zone {
+                self.others.push(Zone {
                     evidence: Evidence::Speaker,
                     range: start..start + trimmed.len(),
                 });
-            } else if n <= 120 && trimmed.ends_with(['：', ':']) {
-                z.others.push(Zone {
-                    evidence: Evidence::Addressee,
-                    range: p.range.clone(),
-                });
-                break;
             } else {
+                if n <= 120 && trimmed.ends_with(['：', ':']) {
+                    self.others.push(Zone {
+                        evidence: Evidence::Addressee,
+                        range: p.range.clone(),
+                    });
+                }
                 break;
             }
         }
-        // The 落款: short unpunctuated lines at the end, around the date.
-        let mut signature = Vec::new();
-        for p in paras.iter().rev().take(6) {
-            if has_title && p.index <= last {
-                break;
-            }
-            let body = text[p.range.clone()].trim();
-            if date_of_line(body).is_some()
-                || (signature.is_empty() && body.starts_with(['附', '抄', '印', '（', '(']))
-            {
-                continue;
-            }
-            let numbered = doc
-                .outline
-                .markers
-                .iter()
-                .any(|m| m.para == p.index && m.at_start);
-            if numbered
-                || body.chars().count() > 30
-                || body.contains([
-                    '。', '，', '；', '：', '、', '！', '？', ',', ';', ':', '!', '?',
-                ])
-            {
-                break;
-            }
-            signature.push(Zone {
-                evidence: Evidence::Signature,
-                range: p.range.clone(),
-            });
-        }
-        signature.reverse();
-        z.others.extend(signature);
-        z
     }
+}
+
+/// The 落款: short unpunctuated lines at the end, around the date, below
+/// the title's last line.
+fn signature(doc: &Document, title_end: Option<usize>) -> Vec<Zone> {
+    let markers = &doc.outline.markers;
+    let mut out = Vec::new();
+    for p in doc.paragraphs.iter().rev().take(6) {
+        if title_end.is_some_and(|last| p.index <= last) {
+            break;
+        }
+        let body = doc.text[p.range.clone()].trim();
+        if date_of_line(body).is_some()
+            || (out.is_empty() && body.starts_with(['附', '抄', '印', '（', '(']))
+        {
+            continue;
+        }
+        let numbered = markers
+            .get(markers.partition_point(|m| m.para < p.index))
+            .is_some_and(|m| m.para == p.index && m.at_start);
+        if numbered
+            || body.chars().count() > 30
+            || body.contains([
+                '。', '，', '；', '：', '、', '！', '？', ',', ';', ':', '!', '?',
+            ])
+        {
+            break;
+        }
+        out.push(Zone {
+            evidence: Evidence::Signature,
+            range: p.range.clone(),
+        });
+    }
+    out.reverse();
+    out
 }
