@@ -9,9 +9,12 @@ use std::path::Path;
 const DIRTY: &str = "县委常委班子2023年度民主生活会召开情况通报\n\nX年X月X日，县委召开会议，在全区营造氛围。\n一、基本情况\n二、存在的问题及原因\n三、整改措施\n";
 const CLEAN: &str = "关于做好节日期间安全工作的通知\n\n各乡镇人民政府，县直各单位：\n请认真做好节日期间安全工作。\n2025年1月20日\n";
 
+/// Isolated from any gwlint.toml around the checkout, so that a config in
+/// a parent directory cannot change what these tests see.
 fn gwlint() -> Command {
     let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.env_remove("NO_COLOR").arg("--as-of").arg("2026-11-28");
+    c.env_remove("NO_COLOR")
+        .args(["--isolated", "--as-of", "2026-11-28"]);
     c
 }
 
