@@ -172,6 +172,10 @@ pub struct Shape {
     /// what the prompt asks for.
     #[serde(default)]
     pub prompt: bool,
+    /// Matches of the shape that this pattern matches are something else
+    /// (（此处隐藏3826字） is a paywall's, not a prompt).
+    #[serde(default, deserialize_with = "de_opt_regex")]
+    pub unless: Option<Regex>,
     #[serde(flatten)]
     pub specs: Specs,
 }
@@ -219,6 +223,10 @@ pub struct ResidueEntry {
     #[serde(deserialize_with = "de_regex")]
     pub pattern: Regex,
     pub what: String,
+    /// Ordinary documents may say this too: alone on a long line it is not
+    /// residue.
+    #[serde(default)]
+    pub weak: bool,
     #[serde(flatten)]
     pub specs: Specs,
 }
@@ -313,6 +321,9 @@ pub struct Organs {
     pub own: Vec<String>,
     pub checked: Vec<String>,
     pub bodies: Vec<String>,
+    /// Parts of an organ named after it (局机关): wrong after another
+    /// organ's character.
+    pub parts: Vec<String>,
     pub organ: Vec<Organ>,
     #[serde(flatten)]
     pub specs: Specs,
@@ -700,6 +711,7 @@ impl Packs {
             self.organs.own.extend(o.own);
             self.organs.checked.extend(o.checked);
             self.organs.bodies.extend(o.bodies);
+            self.organs.parts.extend(o.parts);
             self.organs.organ.extend(o.organ);
         }
         if let Some((f, t)) = read("fixed-phrases.toml")? {
@@ -737,6 +749,7 @@ impl Packs {
                 pattern: Regex::new(&regex::escape(phrase))
                     .expect("an escaped literal is a valid regex"),
                 what: "本单位配置的残留文字".to_string(),
+                weak: false,
                 specs: Specs::default(),
             });
         }

@@ -263,7 +263,7 @@ fn title_like(text: &str, para: &Paragraph, markers: &[Marker]) -> bool {
 pub fn find_title(text: &str, paras: &[Paragraph], markers: &[Marker]) -> Vec<usize> {
     let mut title = Vec::new();
     let mut skipped = 0;
-    for p in paras.iter().take(7) {
+    for p in paras.iter().take(10) {
         let body = text[p.range.clone()].trim();
         if title.is_empty() && is_masthead(body) {
             skipped += 1;
@@ -284,11 +284,21 @@ pub fn find_title(text: &str, paras: &[Paragraph], markers: &[Marker]) -> Vec<us
     title
 }
 
-/// The 发文机关标志 (长沙县人民政府文件) or a 发文字号 line (长政发〔2025〕3号).
+/// The 版头 above a title: 份号 (000123), 密级 (机密★1年), 紧急程度 (特急),
+/// the 发文机关标志 (长沙县人民政府文件), a 发文字号 (长政发〔2025〕3号) or
+/// a 签发人 line.
 pub fn is_masthead(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^[\p{Han}]{2,24}文件$|^[\p{Han}]{1,12}\s*[〔\[【（(]\s*[0-9０-９]{4}\s*[〕\]】）)]\s*第?[0-9０-９]+\s*号$").unwrap()
+        Regex::new(concat!(
+            r"^[0-9０-９]{6}$",
+            r"|^(?:绝密|机密|秘密)(?:[★☆*＊].{0,6})?$",
+            r"|^(?:特急|加急|特提|平急)$",
+            r"|^[\p{Han}]{2,24}文件$",
+            r"|^[\p{Han}]{1,12}\s*[〔\[【（(]\s*[0-9０-９]{4}\s*[〕\]】）)]\s*第?[0-9０-９]+\s*号(?:\s+签发人[：:].*)?$",
+            r"|^签发人[：:]",
+        ))
+        .unwrap()
     });
     re.is_match(line.trim())
 }

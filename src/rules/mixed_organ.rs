@@ -16,7 +16,7 @@ declare_rule! {
     /// - 局的文件里的“我委”“本委”“我厅”，委员会的文件里的“我局”“本局”，厅的文件里的
     ///   “我局”“我委”；
     /// - 党组的文件里的“局党委”（本机关的党组织是党组），党委的文件里的“局党组”，
-    ///   委员会的文件里的“局党组”“局党委”。
+    ///   委员会的文件里的“局党组”“局党委”“局机关”，局的文件里的“委机关”。
     ///
     /// **为什么**：和“县里的文件自称全区”一样，这是套用其他单位模板没有改干净的痕迹。
     ///
@@ -46,21 +46,24 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let own = organ.self_ref.as_str();
+    // Whether the organ calls itself by its character (我局, 本委).
+    let idiomatic = pack.checked.iter().any(|c| c == own);
     let jurisdiction = &ctx.packs.jurisdiction;
     let mut out = Vec::new();
     for other in pack.checked.iter().filter(|c| c.as_str() != own) {
         for (r, _) in selfref::occurrences(&doc.text, other, &pack.own) {
             if doc.is_token_boundary(r.start) {
-                let fixed = doc.text[r.clone()].replacen(other.as_str(), own, 1);
+                let fixed = idiomatic.then(|| doc.text[r.clone()].replacen(other.as_str(), own, 1));
                 out.push(diagnostic(doc, fact, r, fixed));
             }
         }
     }
-    // 局党委 in a 局党组 document; 局党组 in a 委员会's.
+    // 局党委 in a 局党组 document; 局党组 or 局机关 in a 委员会's.
     for unit in &pack.checked {
-        for other in &pack.bodies {
+        for other in pack.bodies.iter().chain(&pack.parts) {
             let wrong = if *unit == own {
-                fact.value.body.as_ref().is_some_and(|b| b != other)
+                let body = fact.value.body.as_ref();
+                pack.bodies.contains(other) && body.is_some_and(|b| b != other)
             } else {
                 true
             };
@@ -73,8 +76,11 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
                 let mine = doc.text[..i].ends_with(['我', '本', '次', '开', '届', '的'])
                     || selfref::may_be_own_organ(doc, jurisdiction, i);
                 if mine && doc.is_token_boundary(i) {
-                    let body = fact.value.body.as_deref().unwrap_or(other);
-                    let fixed = format!("{own}{body}");
+                    let part = match fact.value.body.as_deref() {
+                        Some(b) if pack.bodies.contains(other) => b,
+                        _ => other,
+                    };
+                    let fixed = idiomatic.then(|| format!("{own}{part}"));
                     out.push(diagnostic(doc, fact, i..i + form.len(), fixed));
                 }
             }
@@ -84,22 +90,32 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     out
 }
 
-fn diagnostic(doc: &Document, fact: &Fact<Organ>, r: Range<usize>, fixed: String) -> Diagnostic {
+/// `fixed` is the replacement, when the organ has an idiomatic form for
+/// itself (我局; a 人民政府 does not say 我府).
+fn diagnostic(
+    doc: &Document,
+    fact: &Fact<Organ>,
+    r: Range<usize>,
+    fixed: Option<String>,
+) -> Diagnostic {
     let text = &doc.text[r.clone()];
     let kind = match &fact.value.body {
         Some(b) => format!("{}{b}", fact.value.kind),
         None => fact.value.kind.clone(),
     };
     let organ = match &fact.value.name {
+        Some(n) if n.ends_with(&kind) => n.clone(),
         Some(n) => format!("{n}（{kind}）"),
         None => kind,
+    };
+    let advice = match &fixed {
+        Some(f) => format!("应为“{f}”"),
+        None => "应改为本机关的称呼".to_string(),
     };
     let d = Diagnostic::new(
         RULE.id,
         r.clone(),
-        format!(
-            "本文件由{organ}发出，这里却自称“{text}”：疑为套用其他单位模板的遗留，应为“{fixed}”"
-        ),
+        format!("本文件由{organ}发出，这里却自称“{text}”：疑为套用其他单位模板的遗留，{advice}"),
     );
     let d = match (&fact.span, fact.evidence) {
         (Some(span), evidence) => d.with_label(
@@ -109,13 +125,16 @@ fn diagnostic(doc: &Document, fact: &Fact<Organ>, r: Range<usize>, fixed: String
         (None, Evidence::Override) => d.with_note(format!("机关类型由 --organ {organ} 指定")),
         (None, _) => d,
     };
-    d.with_fix(
-        Applicability::Unsafe,
-        vec![Edit {
-            range: r,
-            replacement: fixed,
-        }],
-    )
+    match fixed {
+        Some(replacement) => d.with_fix(
+            Applicability::Unsafe,
+            vec![Edit {
+                range: r,
+                replacement,
+            }],
+        ),
+        None => d,
+    }
 }
 
 #[cfg(test)]
@@ -162,6 +181,11 @@ mod tests {
             "县人大常委会党组2024年度民主生活会对照检查材料\n\n会后召开局党委会议研究整改，常委会党组书记带头。\n",
         );
         assert_eq!(flagged(&d), vec!["局党委"], "{d:?}");
+        let d = lint_rule(
+            "mixed-organ",
+            "县财政局关于做好预算管理工作的通知\n\n委机关各股室要抓好落实，局机关统一部署，县纪委机关给予指导。\n",
+        );
+        assert_eq!(flagged(&d), vec!["委机关"], "{d:?}");
     }
 
     #[test]

@@ -132,7 +132,12 @@ fn atoms<'p>(
             {
                 continue;
             }
-            if allowed(body, m.range(), &pack.allow.words) {
+            if allowed(body, m.range(), &pack.allow.words)
+                || shape
+                    .unless
+                    .as_ref()
+                    .is_some_and(|re| re.is_match(m.as_str()))
+            {
                 continue;
             }
             found.push((m.range(), shape));

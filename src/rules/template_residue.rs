@@ -39,7 +39,7 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         if body.trim().is_empty() {
             continue;
         }
-        let mut hits: Vec<(Range<usize>, &str)> = ctx
+        let mut hits: Vec<(Range<usize>, &str, bool)> = ctx
             .packs
             .residue
             .residue
@@ -48,16 +48,18 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
                 e.pattern
                     .find_iter(body)
                     .filter(|m| !m.is_empty())
-                    .map(|m| (segment(body, m.range()), e.what.as_str()))
+                    .map(|m| (segment(body, m.range()), e.what.as_str(), e.weak))
             })
             .collect();
-        if hits.is_empty() {
+        // Weak hits alone count only on a short line of their own (转载请注明出处。).
+        if hits.is_empty() || (hits.iter().all(|h| h.2) && body.trim().chars().count() > WEAK_LINE)
+        {
             continue;
         }
         hits.sort_by_key(|h| h.0.start);
         let mut whats: Vec<&str> = Vec::new();
         let mut segments: Vec<Range<usize>> = Vec::new();
-        for (r, what) in hits {
+        for (r, what, _) in hits {
             if !whats.contains(&what) {
                 whats.push(what);
             }
@@ -111,6 +113,9 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     }
     out
 }
+
+/// The longest line on which weak residue alone is reported.
+const WEAK_LINE: usize = 20;
 
 /// The segment a residue match stands in, which its fix removes whole: a
 /// bracketed aside as it is (（本文来源：…）), else the sentence around it,

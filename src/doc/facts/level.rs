@@ -182,18 +182,25 @@ fn token_ok(doc: &Document, r: &Range<usize>, suffix: Option<&str>) -> bool {
     t.end == r.end || (t.end > r.end && suffix.is_some_and(|s| t.end <= r.end + s.len()))
 }
 
-/// The place name right before a level (长沙 in 长沙县): the Han characters
-/// back to a character that cannot be part of a name, at most six.
+/// The place name right before a level (长沙 in 长沙县, 恩施土家族苗族 in
+/// 恩施土家族苗族自治州): the Han characters back to one that cannot be
+/// part of a name, at most ten; a level above it is cut off (湖南省长沙县),
+/// unless that would leave less than two characters (宁乡县, 镇江市).
 fn place_before(
     doc: &Document,
     pack: &Jurisdiction,
     floor: usize,
     r: &Range<usize>,
 ) -> Option<usize> {
+    let levels = |c: char| pack.level.iter().any(|l| l.name.starts_with(c));
     let before = &doc.text[floor..r.start];
     let mut start = r.start;
     for (n, (i, c)) in before.char_indices().rev().enumerate() {
-        if n >= 6 || !is_han(c) || pack.not_names.contains(c) {
+        if n >= 10 || !is_han(c) || (pack.not_names.contains(c) && !levels(c)) {
+            break;
+        }
+        // 全县, 我县: a self-reference, not a name.
+        if n == 0 && "全我本各该".contains(c) {
             break;
         }
         start = floor + i;
@@ -202,11 +209,11 @@ fn place_before(
         }
     }
     let name = &doc.text[start..r.start];
-    // 中共 and levels above (湖南省长沙县) are not part of the name.
     let cut = pack
         .level
         .iter()
         .filter_map(|l| name.rfind(l.name.as_str()).map(|i| i + l.name.len()))
+        .filter(|&i| name[i..].chars().count() >= 2)
         .max()
         .unwrap_or(0);
     let start = start + cut;

@@ -52,7 +52,8 @@ pub fn stands_alone(doc: &Document, pack: &Jurisdiction, r: &Range<usize>, organ
     if covered(text, r, pack.exceptions.iter().chain(&pack.not_levels)) {
         return false;
     }
-    if !doc.is_token_boundary(r.start) || in_level_list(doc, pack, r) {
+    if !doc.is_token_boundary(r.start) || in_level_list(doc, pack, r) || names_a_place(doc, pack, r)
+    {
         return false;
     }
     let end_ok = doc.is_token_boundary(r.end)
@@ -89,6 +90,17 @@ fn in_level_list(doc: &Document, pack: &Jurisdiction, r: &Range<usize>) -> bool 
             c.is_some_and(|c| bare(c.encode_utf8(&mut [0; 4])))
                 && after.is_none_or(|a| !is_han(a) || "直委政人级".contains(a))
         })
+}
+
+/// Whether a 全X form is the start of a place name: 全州县 (a county of
+/// 桂林市), 全椒县 — the level's characters followed by another level.
+fn names_a_place(doc: &Document, pack: &Jurisdiction, r: &Range<usize>) -> bool {
+    let after = &doc.text[r.end..];
+    doc.text[r.clone()].starts_with('全')
+        && pack
+            .level
+            .iter()
+            .any(|l| l.tier >= 3 && after.starts_with(l.self_chars()))
 }
 
 /// Whether an organ form starting at `start` may be the document's own:

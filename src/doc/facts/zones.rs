@@ -3,7 +3,7 @@
 //! and the 落款 — in the order a reviewer reads them for evidence.
 
 use super::Evidence;
-use crate::doc::outline::{date_of_line, is_subtitle, speaker_office};
+use crate::doc::outline::{date_of_line, is_masthead, is_subtitle, speaker_office};
 use crate::doc::Document;
 use regex::Regex;
 use std::ops::Range;
@@ -41,6 +41,9 @@ fn issuer_end_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"关于|在|(?:19|20)[0-9]{2}|[0-9]{4}|〔|：|:").unwrap())
 }
 
+/// How an office holder's title ends (县长, 局长, 书记, 主任…).
+const OFFICES: [char; 6] = ['长', '记', '任', '席', '员', '官'];
+
 /// A speaker line's zone: the office (县长 in 县长 陈永高) of paragraph `p`.
 fn speaker(p: &Range<usize>, office: Range<usize>) -> Zone {
     Zone {
@@ -76,7 +79,9 @@ impl Zones {
         for &i in &doc.outline.title {
             let p = &paras[i];
             let body = &text[p.range.clone()];
-            if is_subtitle(body) {
+            if is_masthead(body) {
+                // 份号, 密级 or 签发人 kept in the title: not the title.
+            } else if is_subtitle(body) {
                 self.others.push(Zone {
                     evidence: Evidence::Subtitle,
                     range: p.range.clone(),
@@ -149,7 +154,10 @@ impl Zones {
                 });
             } else if let Some(office) = speaker_office(body) {
                 self.others.push(speaker(&p.range, office));
-            } else if n <= 24 && !trimmed.contains(['，', '。', '：', ':', '；', '、']) {
+            } else if n <= 24
+                && !trimmed.contains(['，', '。', '：', ':', '；', '、'])
+                && trimmed.ends_with(OFFICES)
+            {
                 // A speaker line with the office alone (县财政局局长).
                 let start = p.range.start + (body.len() - body.trim_start().len());
                 self.others.push(Zone {
@@ -179,8 +187,10 @@ fn signature(doc: &Document, title_end: Option<usize>) -> Vec<Zone> {
             break;
         }
         let body = doc.text[p.range.clone()].trim();
+        // The 版记 (抄送…, …办公室 2025年3月1日印发) and 附件 lines below it.
         if date_of_line(body).is_some()
-            || (out.is_empty() && body.starts_with(['附', '抄', '印', '（', '(']))
+            || (out.is_empty()
+                && (body.starts_with(['附', '抄', '印', '（', '(']) || body.ends_with("印发")))
         {
             continue;
         }
