@@ -30,6 +30,7 @@ const BATCH: usize = 64;
 const BROKEN_PIPE: &str = "\u{0}broken pipe";
 
 pub fn run(cli: Cli) -> ExitCode {
+    install_panic_hook();
     match run_inner(cli) {
         Ok(code) => ExitCode::from(code),
         // Output piped into `head` and closed early: stop quietly.
@@ -140,6 +141,18 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         None => None,
     };
 
+    let (sources, walk_errors) = walk::collect(&paths, &settings, cli.force_exclude);
+    let sources = distinct(sources);
+    for out in [&cli.output_file, &cli.write_baseline]
+        .into_iter()
+        .flatten()
+    {
+        refuse_input_as_output(out, &sources)?;
+    }
+    if cli.verbose {
+        eprintln!("gwlint: {}", config_in_force(&settings));
+    }
+
     // Where the report goes: a file, stderr (stdout carries fixed text or a
     // diff), or stdout.
     let stdin_fix = cli.fix && paths.iter().any(|p| p.as_os_str() == "-");
@@ -180,7 +193,6 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         }
     };
 
-    let (sources, walk_errors) = walk::collect(&paths, &settings, cli.force_exclude);
     let mut summary = Summary::default();
     let mut diffs = 0;
     let mut recorded = Vec::new();
@@ -195,12 +207,23 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         forced,
     };
     for batch in sources.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = batch.par_iter().map(|s| job.process(s)).collect();
+        let outcomes: Vec<Outcome> = batch.par_iter().map(|s| job.isolated(s)).collect();
         for outcome in outcomes {
             match outcome {
                 Outcome::Unreadable { name, error } => {
                     summary.unreadable += 1;
                     reporter.unreadable(&name, &error).map_err(io_error)?;
+                }
+                Outcome::Internal { name, error } => {
+                    summary.unreadable += 1;
+                    reporter
+                        .unreadable(
+                            &name,
+                            &format!(
+                                "gwlint 内部错误，此文件未检查完（其他文件不受影响）：{error}。这是 gwlint 的缺陷，请把这个文件和这条消息报告给维护者"
+                            ),
+                        )
+                        .map_err(io_error)?;
                 }
                 Outcome::Checked {
                     doc,
@@ -209,6 +232,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                     fixed,
                     diff,
                     stdout,
+                    raw_name,
                 } => {
                     if let Some(note) = note {
                         if !cli.quiet {
@@ -234,6 +258,17 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                     if cli.diff {
                         continue;
                     }
+                    let limit = job.settings.base.limits.findings_per_file;
+                    if diags.len() > limit {
+                        let total = diags.len();
+                        diags.truncate(limit);
+                        reporter
+                            .note(
+                                &doc.name,
+                                &format!("问题过多（{total} 个），只报告前 {limit} 个；可在 gwlint.toml 的 [limits] 中用 max_findings_per_file 调整"),
+                            )
+                            .map_err(io_error)?;
+                    }
                     checked.push(baseline::normalize(&doc.name));
                     if cli.write_baseline.is_some() {
                         recorded.extend(diags.iter().map(|d| baseline::entry(&doc, d)));
@@ -242,6 +277,9 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                         diags = b.filter(&doc, diags);
                     }
                     summary.add(&diags);
+                    if let Some(raw) = raw_name {
+                        reporter.raw_name(&raw);
+                    }
                     reporter.file(&doc, &diags).map_err(io_error)?;
                 }
             }
@@ -283,7 +321,12 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                 "基线中有 {n} 条记录已不再出现（问题已改正），可用 --write-baseline 更新基线："
             );
             for (e, _) in unused.iter().take(10) {
-                msg.push_str(&format!("\n  {} [{}] {}", e.path, e.rule, e.text));
+                msg.push_str(&format!(
+                    "\n  {} [{}] {}",
+                    crate::report::escape::shown(&e.path),
+                    e.rule,
+                    crate::report::escape::shown(&e.text)
+                ));
             }
             reporter.note("baseline", &msg).map_err(io_error)?;
         }
@@ -306,6 +349,11 @@ enum Outcome {
         name: String,
         error: String,
     },
+    /// Checking the file hit a bug in gwlint (a panic), caught.
+    Internal {
+        name: String,
+        error: String,
+    },
     Checked {
         doc: Box<Document>,
         diags: Vec<Diagnostic>,
@@ -316,6 +364,8 @@ enum Outcome {
         diff: Option<String>,
         /// With stdin --fix: the fixed text.
         stdout: Option<String>,
+        /// The file name's bytes, when they are not UTF-8.
+        raw_name: Option<Vec<u8>>,
     },
 }
 
@@ -327,16 +377,42 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// Check one source; a panic inside becomes an internal error for this
+    /// source alone.
+    fn isolated(&self, source: &Source) -> Outcome {
+        let name = match source {
+            Source::Stdin => "<stdin>".to_string(),
+            Source::File(p) => p.display().to_string(),
+        };
+        CHECKING.with(|c| *c.borrow_mut() = Some(String::new()));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            inject_panic(&name);
+            self.process(source)
+        }));
+        let mut outcome = match result {
+            Ok(outcome) => outcome,
+            Err(payload) => Outcome::Internal {
+                name,
+                error: panic_message(payload.as_ref()),
+            },
+        };
+        CHECKING.with(|c| *c.borrow_mut() = None);
+        if let (Outcome::Checked { raw_name, .. }, Source::File(p)) = (&mut outcome, source) {
+            *raw_name = non_utf8_name(p);
+        }
+        outcome
+    }
+
     fn process(&self, source: &Source) -> Outcome {
         let (name, text, options) = match source {
             Source::Stdin => (
                 "<stdin>".to_string(),
-                input::read_stdin(self.forced),
+                input::read_stdin(self.forced, &self.settings.base.limits),
                 self.settings.base.clone(),
             ),
             Source::File(p) => (
                 p.display().to_string(),
-                input::read_path(p, self.forced),
+                input::read_path_with(p, self.forced, &self.settings.base.limits),
                 self.settings.options_for(p),
             ),
         };
@@ -362,6 +438,7 @@ impl Job<'_> {
                 fixed: None,
                 diff: None,
                 stdout: None,
+                raw_name: None,
             };
         }
         let original = text.text.clone();
@@ -378,6 +455,7 @@ impl Job<'_> {
                 fixed: Some(applied),
                 diff,
                 stdout: None,
+                raw_name: None,
             };
         }
         match source {
@@ -388,6 +466,7 @@ impl Job<'_> {
                 note: None,
                 fixed: Some(applied),
                 diff: None,
+                raw_name: None,
             },
             Source::File(p) => {
                 if changed {
@@ -405,9 +484,129 @@ impl Job<'_> {
                     fixed: Some(applied),
                     diff: None,
                     stdout: None,
+                    raw_name: None,
                 }
             }
         }
+    }
+}
+
+thread_local! {
+    /// Set while a file is being checked: a panic then becomes that file's
+    /// internal error, and its location is kept here for the message.
+    static CHECKING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Route panics inside a file's check to that file's internal error
+/// instead of the terminal; other panics keep the default report.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let inside = CHECKING.with(|c| {
+                let mut c = c.borrow_mut();
+                match c.as_mut() {
+                    Some(at) => {
+                        *at = info
+                            .location()
+                            .map_or_else(String::new, |l| format!("{}:{}", l.file(), l.line()));
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if !inside {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// The message of a caught panic, with where it happened.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "未知错误".to_string());
+    let at = CHECKING.with(|c| c.borrow().clone()).unwrap_or_default();
+    if at.is_empty() {
+        what
+    } else {
+        format!("{what}（{at}）")
+    }
+}
+
+/// Debug builds only: `GWLINT_TEST_PANIC=NAME` makes checking a file whose
+/// name ends with NAME panic, so that tests can watch a bug being contained.
+fn inject_panic(name: &str) {
+    if cfg!(debug_assertions) {
+        if let Some(target) = std::env::var_os("GWLINT_TEST_PANIC") {
+            if name.ends_with(target.to_string_lossy().as_ref()) {
+                panic!("injected for a test");
+            }
+        }
+    }
+}
+
+/// A file name's bytes, when they are not valid UTF-8 (JSON then carries
+/// them so that the name can be recovered exactly).
+fn non_utf8_name(path: &Path) -> Option<Vec<u8>> {
+    if path.to_str().is_some() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Some(path.as_os_str().as_bytes().to_vec())
+    }
+    #[cfg(not(unix))]
+    {
+        Some(path.to_string_lossy().as_bytes().to_vec())
+    }
+}
+
+/// The same file named twice (a.txt ./a.txt, or through a link) is checked
+/// once: sources are kept in order, de-duplicated by canonical path.
+fn distinct(sources: Vec<Source>) -> Vec<Source> {
+    let mut seen = std::collections::HashSet::new();
+    sources
+        .into_iter()
+        .filter(|s| match s {
+            Source::Stdin => seen.insert(PathBuf::from("-")),
+            Source::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        })
+        .collect()
+}
+
+/// Refuse to write a report or baseline over a file that is being checked.
+fn refuse_input_as_output(out: &Path, sources: &[Source]) -> Result<(), String> {
+    let Ok(target) = std::fs::canonicalize(out) else {
+        // It does not exist yet, so it is not an input.
+        return Ok(());
+    };
+    let clash = sources.iter().any(|s| match s {
+        Source::File(p) => std::fs::canonicalize(p).is_ok_and(|p| p == target),
+        Source::Stdin => false,
+    });
+    if clash {
+        return Err(format!(
+            "输出文件 {} 也是要检查的文件：拒绝覆盖，请换一个输出路径",
+            crate::report::escape::shown(&out.display().to_string())
+        ));
+    }
+    Ok(())
+}
+
+/// Which configuration is in force, for `-v`.
+fn config_in_force(settings: &Settings) -> String {
+    match &settings.file {
+        Some(f) => format!(
+            "使用配置文件 {}",
+            crate::report::escape::shown(&f.path.display().to_string())
+        ),
+        None => "没有使用配置文件（未找到 gwlint.toml，或用了 --isolated）".to_string(),
     }
 }
 

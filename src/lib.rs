@@ -11,6 +11,7 @@ pub mod diag;
 pub mod doc;
 pub mod fix;
 pub mod input;
+pub mod limits;
 pub mod packs;
 pub mod report;
 pub mod rules;

@@ -40,8 +40,18 @@ fn err(msg: impl Into<String>) -> InputError {
     InputError::Docx(msg.into())
 }
 
-/// Extract the text of a .docx held in memory.
+/// Longest numbering label rendered, in bytes: a level text repeating `%1`
+/// a thousand times would otherwise expand every numbered paragraph.
+const MAX_LABEL: usize = 256;
+
+/// Extract the text of a .docx held in memory, with the default limit.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
+    extract_with(bytes, crate::limits::Limits::default().docx_text_bytes)
+}
+
+/// Extract the text of a .docx held in memory; refuse a document whose
+/// text, generated numbering included, grows beyond `max_text` bytes.
+pub fn extract_with(bytes: &[u8], max_text: usize) -> Result<Extracted, InputError> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(err(
             "这是加密的 Word 文件或旧版 .doc 文件：请在 Word/WPS 中取消加密并另存为 .docx",
@@ -70,6 +80,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
         styles,
         counters: HashMap::new(),
         out: Extracted::default(),
+        max_text,
     };
     walker.walk(&body, None)?;
     for part in ["word/footnotes.xml", "word/endnotes.xml"] {
@@ -369,6 +380,8 @@ struct Walker {
     /// numId → counters for levels 0..9.
     counters: HashMap<String, [Option<u32>; 9]>,
     out: Extracted,
+    /// The most text, in bytes, the document may expand to.
+    max_text: usize,
 }
 
 impl Walker {
@@ -454,6 +467,12 @@ impl Walker {
             for p in finished.drain(..) {
                 self.emit(p);
             }
+            if self.out.text.len() > self.max_text {
+                return Err(err(format!(
+                    "提取出的文字（含自动编号）超过上限 {} MiB，未检查；可在 gwlint.toml 的 [limits] 中用 max_docx_text_mb 调整",
+                    self.max_text >> 20
+                )));
+            }
             Ok(())
         })
     }
@@ -508,7 +527,17 @@ impl Walker {
                 let v =
                     value.unwrap_or_else(|| self.numbering.level(num_id, i).map_or(1, |(_, s)| s));
                 label = label.replace(&key, &render(&fmt, v));
+                if label.len() > MAX_LABEL {
+                    break;
+                }
             }
+        }
+        if label.len() > MAX_LABEL {
+            let mut cut = MAX_LABEL;
+            while !label.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            label.truncate(cut);
         }
         if level.format == "bullet" {
             return Some(String::new());

@@ -4,13 +4,11 @@
 
 pub mod docx;
 
+use crate::limits::{self, Limits};
 use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
-
-/// Files larger than this are refused rather than read into memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What kind of markup the text is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +74,17 @@ impl Decoded {
 #[derive(Debug)]
 pub enum InputError {
     Io(std::io::Error),
-    TooLarge(u64),
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
+    /// A FIFO, device or socket: reading it could block forever.
+    NotRegular,
+    LongParagraph {
+        line: usize,
+        chars: usize,
+        max: usize,
+    },
     Binary,
     Unsupported(String),
     Encoding {
@@ -90,11 +98,19 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputError::Io(e) => write!(f, "无法读取：{e}"),
-            InputError::TooLarge(n) => write!(
+            InputError::TooLarge { size, max } => write!(
                 f,
-                "文件过大（{} MiB，上限 {} MiB），未检查",
-                n / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+                "文件过大（{} 字节，上限 {} MiB），未检查；可在 gwlint.toml 的 [limits] 中用 max_file_mb 调整",
+                size,
+                max / limits::MIB
+            ),
+            InputError::NotRegular => write!(
+                f,
+                "不是普通文件（管道、设备或套接字），未检查：读取它可能永远等待"
+            ),
+            InputError::LongParagraph { line, chars, max } => write!(
+                f,
+                "第 {line} 行（段）长 {chars} 字，超过上限 {max} 字，未检查；可在 gwlint.toml 的 [limits] 中用 max_paragraph_chars 调整"
             ),
             InputError::Binary => write!(f, "看起来是二进制文件，不是文本，未检查"),
             InputError::Unsupported(ext) => write!(
@@ -110,8 +126,19 @@ impl fmt::Display for InputError {
     }
 }
 
-/// Read and decode one file; `forced` overrides encoding detection.
+/// Read and decode one file with the default limits.
 pub fn read_path(path: &Path, forced: Option<&'static Encoding>) -> Result<Text, InputError> {
+    read_path_with(path, forced, &Limits::default())
+}
+
+/// Read and decode one file; `forced` overrides encoding detection.
+/// Only regular files are opened (a FIFO would block); nothing beyond
+/// `limits` is read.
+pub fn read_path_with(
+    path: &Path,
+    forced: Option<&'static Encoding>,
+    limits: &Limits,
+) -> Result<Text, InputError> {
     let format = match Format::from_path(path) {
         Some(f) => f,
         None => match path.extension().and_then(|e| e.to_str()) {
@@ -126,20 +153,31 @@ pub fn read_path(path: &Path, forced: Option<&'static Encoding>) -> Result<Text,
     if meta.is_dir() {
         return Err(InputError::Io(std::io::Error::other("是目录，不是文件")));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(InputError::TooLarge(meta.len()));
+    if !meta.is_file() {
+        return Err(InputError::NotRegular);
+    }
+    let max = limits.file_bytes;
+    if meta.len() > max {
+        return Err(InputError::TooLarge {
+            size: meta.len(),
+            max,
+        });
     }
     let file = std::fs::File::open(path).map_err(InputError::Io)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Guard against files that grow while being read.
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(InputError::Io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(InputError::TooLarge(bytes.len() as u64));
+    if bytes.len() as u64 > max {
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            max,
+        });
     }
     if format == Format::Docx {
-        let extracted = docx::extract(&bytes)?;
+        let extracted = docx::extract_with(&bytes, limits.docx_text_bytes)?;
+        check_paragraphs(&extracted.text, limits)?;
         return Ok(Text {
             name: path.display().to_string(),
             text: extracted.text,
@@ -149,6 +187,7 @@ pub fn read_path(path: &Path, forced: Option<&'static Encoding>) -> Result<Text,
         });
     }
     let (text, encoding) = decode(bytes, forced)?;
+    check_paragraphs(&text, limits)?;
     Ok(Text {
         name: path.display().to_string(),
         text,
@@ -158,17 +197,22 @@ pub fn read_path(path: &Path, forced: Option<&'static Encoding>) -> Result<Text,
     })
 }
 
-/// Read standard input as one plain-text document.
-pub fn read_stdin(forced: Option<&'static Encoding>) -> Result<Text, InputError> {
+/// Read standard input as one plain-text document, within `limits`.
+pub fn read_stdin(forced: Option<&'static Encoding>, limits: &Limits) -> Result<Text, InputError> {
     let mut bytes = Vec::new();
+    let max = limits.file_bytes;
     std::io::stdin()
-        .take(MAX_FILE_BYTES + 1)
+        .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(InputError::Io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(InputError::TooLarge(bytes.len() as u64));
+    if bytes.len() as u64 > max {
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            max,
+        });
     }
     let (text, encoding) = decode(bytes, forced)?;
+    check_paragraphs(&text, limits)?;
     Ok(Text {
         name: "<stdin>".to_string(),
         text,
@@ -176,6 +220,18 @@ pub fn read_stdin(forced: Option<&'static Encoding>) -> Result<Text, InputError>
         encoding,
         generated: Vec::new(),
     })
+}
+
+/// Refuse a text holding a paragraph longer than the limit.
+fn check_paragraphs(text: &str, limits: &Limits) -> Result<(), InputError> {
+    match limits::long_line(text, limits.paragraph_chars) {
+        Some((line, chars)) => Err(InputError::LongParagraph {
+            line,
+            chars,
+            max: limits.paragraph_chars,
+        }),
+        None => Ok(()),
+    }
 }
 
 fn is_known_unsupported(ext: &str) -> bool {

@@ -16,16 +16,22 @@ impl<W: Write> Github<W> {
     }
 }
 
-/// Escape a message (data) for a workflow command.
+/// Escape a message (data) for a workflow command: control characters and
+/// `##[` are shown escaped first (see [`super::escape`]).
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::escape::for_github(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escape a property value for a workflow command.
 fn property(s: &str) -> String {
-    data(s).replace(':', "%3A").replace(',', "%2C")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 impl<W: Write> Reporter for Github<W> {
@@ -68,7 +74,8 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(data("a%b\nc"), "a%25b%0Ac");
+        assert_eq!(data("a%b\nc"), "a%25b\\nc");
+        assert_eq!(data("x##[error]y\u{1b}"), "x#\u{200B}#[error]y\\u{1b}");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
     }
 }
