@@ -292,19 +292,25 @@ fn list_after(doc: &Document, c: &Count) -> Option<Items> {
         return sentence_items(doc, after_start, para.end);
     }
     // A count in the paragraph's last sentence, followed by numbered paragraphs.
-    let last_sentence = !rest
-        .trim_end_matches(['。', '：', ':', ' '])
-        .contains(['。', '！', '？']);
+    // Checked cheapest first: a later count in the paragraph settles it at
+    // once, so a paragraph of many counts is not rescanned for each.
     let later = doc
         .counts
         .partition_point(|o| o.range.start <= c.range.start);
-    let is_last_count = !doc.counts[later..]
-        .iter()
-        .take_while(|o| o.para == c.para)
-        .any(|o| o.value >= 2);
+    let is_last_count = || {
+        !doc.counts[later..]
+            .iter()
+            .take_while(|o| o.para == c.para)
+            .any(|o| o.value >= 2)
+    };
+    let last_sentence = || {
+        !rest
+            .trim_end_matches(['。', '：', ':', ' '])
+            .contains(['。', '！', '？'])
+    };
     // A quoted slogan (“三个年”活动) closing a paragraph names a campaign;
     // only a listing count announces the numbered paragraphs that follow.
-    if last_sentence && is_last_count && enumerative(doc, c) {
+    if enumerative(doc, c) && is_last_count() && last_sentence() {
         return next_paragraph_items(doc, c);
     }
     None
