@@ -302,7 +302,10 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, InputError> {
 }
 
 /// UTF-16 without a BOM: zero bytes (the high halves of ASCII characters
-/// such as line breaks) fall almost only on odd (LE) or even (BE) offsets.
+/// such as line breaks) fall mostly on odd (LE) or even (BE) offsets, and
+/// the sample then reads as text in that byte order. Chinese characters
+/// whose low byte is zero (开 U+5F00) put a few zeros on the other side,
+/// so the byte order is confirmed by reading, not by the zeros alone.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
@@ -316,13 +319,34 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         .filter(|&&b| b == 0)
         .count();
     let pairs = sample.len() / 2;
-    if odd * 100 >= pairs && even * 10 <= odd {
-        Some(UTF_16LE)
-    } else if even * 100 >= pairs && odd * 10 <= even {
-        Some(UTF_16BE)
+    let (first, second) = if odd >= even {
+        (UTF_16LE, UTF_16BE)
     } else {
-        None
+        (UTF_16BE, UTF_16LE)
+    };
+    if odd.max(even) * 100 < pairs {
+        return None;
     }
+    [first, second]
+        .into_iter()
+        .find(|&enc| reads_as_text(enc, sample))
+}
+
+/// Whether a sample decodes, in `enc`, to text: no malformed units (a cut
+/// at the sample's end aside) and nearly no control characters.
+fn reads_as_text(enc: &'static Encoding, sample: &[u8]) -> bool {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(sample.len() * 2);
+    let (result, _) = decoder.decode_to_string_without_replacement(sample, &mut out, false);
+    if matches!(result, encoding_rs::DecoderResult::Malformed(..)) {
+        return false;
+    }
+    let total = out.chars().count().max(1);
+    let odd = out
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    odd * 100 <= total
 }
 
 /// Decode without replacement characters; a malformed sequence is an error
@@ -389,6 +413,10 @@ mod tests {
         assert_eq!(text([vec![0xFE, 0xFF], be.clone()].concat()).0, SAMPLE);
         assert_eq!(text(le), (SAMPLE.to_string(), "UTF-16LE".into()));
         assert_eq!(text(be), (SAMPLE.to_string(), "UTF-16BE".into()));
+        // 开 (U+5F00) puts a zero byte on the "wrong" side.
+        let kai = "关于开会的通知\n\n由XX同志主持。\n";
+        let le: Vec<u8> = kai.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(text(le), (kai.to_string(), "UTF-16LE".into()));
     }
 
     #[test]
