@@ -284,6 +284,25 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_made_during_the_run_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        // What gwlint read, then what the user saved meanwhile.
+        let checked = "甲,乙\n";
+        std::fs::write(&p, "甲,乙\n用户刚加的一行\n").unwrap();
+        let err = write_back(&p, checked, "甲，乙\n", Decoded::UTF8).unwrap_err();
+        assert!(err.contains("检查期间被修改"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "甲,乙\n用户刚加的一行\n"
+        );
+        // Unchanged, the fix is written.
+        std::fs::write(&p, checked).unwrap();
+        write_back(&p, checked, "甲，乙\n", Decoded::UTF8).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "甲，乙\n");
+    }
+
+    #[test]
     fn encodings_round_trip() {
         for enc in [
             Decoded {

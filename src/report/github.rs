@@ -27,6 +27,13 @@ fn data(s: &str) -> String {
 
 /// Escape a property value for a workflow command.
 fn property(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            '\r' | '\n' => c.to_string(),
+            c => super::escape::char_escape(c, false).unwrap_or_else(|| c.to_string()),
+        })
+        .collect();
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -77,5 +84,6 @@ mod tests {
         assert_eq!(data("a%b\nc"), "a%25b\\nc");
         assert_eq!(data("x##[error]y\u{1b}"), "x#\u{200B}#[error]y\\u{1b}");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(property("a\n\u{1b}b"), "a%0A\\u{1b}b");
     }
 }
