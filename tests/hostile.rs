@@ -409,3 +409,24 @@ fn limits_are_configurable_and_named_in_the_message() {
     assert_eq!(r.code, Some(2));
     assert!(r.stderr.contains("上限必须大于 0"), "{}", r.stderr);
 }
+
+/// Paragraphs of 40,000 repetitions that once took minutes (work grew with
+/// the square of the paragraph). The counts show every repetition was
+/// judged; a return to quadratic work shows as a hung test, not a timing.
+#[test]
+fn hot_spot_paragraphs_are_judged_in_full() {
+    let options = common::options();
+    let count = |unit: &str, rule: &str| {
+        let text = format!("关于某事的通知\n{}\n", unit.repeat(40_000));
+        let (_, diags) = gwlint::lint_text("hot.txt", &text, &options);
+        diags.iter().filter(|d| d.rule == rule).count()
+    };
+    assert_eq!(count("X年X月X日，", "placeholder"), 40_000);
+    assert_eq!(count("××单位，", "placeholder"), 40_000);
+    assert_eq!(count("某某同志，", "placeholder"), 0);
+    // A count with nothing listed after it is not a mismatch.
+    assert_eq!(count("做到四个方面，", "count-mismatch"), 0);
+    // Equal numbers of each style: all but the first of one are reported.
+    let mixed = count("3个方面，四个方面，", "number-style");
+    assert!((39_999..=40_000).contains(&mixed), "{mixed}");
+}
