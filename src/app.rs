@@ -686,6 +686,14 @@ fn show_settings(s: &Settings) -> String {
             .collect();
         out.push_str(&format!("rule_dirs = {}\n", list(&dirs)));
     }
+    let l = &b.limits;
+    out.push_str(&format!(
+        "\n[limits]\nmax_file_mb = {}\nmax_paragraph_chars = {}\nmax_docx_text_mb = {}\nmax_findings_per_file = {}\n",
+        l.file_bytes / crate::limits::MIB,
+        l.paragraph_chars,
+        l.docx_text_bytes as u64 / crate::limits::MIB,
+        l.findings_per_file
+    ));
     out.push_str("\n[rules]\n");
     for r in rules::ALL {
         let setting = if !b.select.is_empty() && !b.select.iter().any(|x| x == r.id)

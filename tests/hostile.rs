@@ -400,6 +400,17 @@ fn limits_are_configurable_and_named_in_the_message() {
         r.stdout
     );
     assert!(r.stderr.contains("max_findings_per_file"), "{}", r.stderr);
+    let shown = run(Command::cargo_bin("gwlint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["config", "--show"]));
+    assert!(
+        shown.stdout.contains("max_file_mb = 1\n")
+            && shown.stdout.contains("max_findings_per_file = 2\n")
+            && shown.stdout.contains("max_paragraph_chars = 200000\n"),
+        "{}",
+        shown.stdout
+    );
     fs::write(
         dir.path().join("gwlint.toml"),
         "[limits]\nmax_file_mb = 0\n",
