@@ -599,14 +599,34 @@ fn refuse_input_as_output(out: &Path, sources: &[Source]) -> Result<(), String> 
     Ok(())
 }
 
-/// Which configuration is in force, for `-v`.
+/// Which configuration is in force, for `-v`, and whose it is when it
+/// belongs to another user (a gwlint.toml found in a parent directory).
 fn config_in_force(settings: &Settings) -> String {
     match &settings.file {
         Some(f) => format!(
-            "使用配置文件 {}",
-            crate::report::escape::shown(&f.path.display().to_string())
+            "使用配置文件 {}{}",
+            crate::report::escape::shown(&f.path.display().to_string()),
+            foreign_owner(&f.path)
+                .map(|uid| format!("（属于另一个用户，uid {uid}）"))
+                .unwrap_or_default()
         ),
         None => "没有使用配置文件（未找到 gwlint.toml，或用了 --isolated）".to_string(),
+    }
+}
+
+/// The owner of `path` when it is not the user running gwlint (Linux).
+fn foreign_owner(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let me = std::fs::metadata("/proc/self").ok()?.uid();
+        let owner = std::fs::metadata(path).ok()?.uid();
+        (owner != me).then_some(owner)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
     }
 }
 

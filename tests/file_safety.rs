@@ -90,6 +90,14 @@ fn verbose_names_the_configuration_in_force() {
         stderr.contains(&format!("使用配置文件 {}", expected.display())),
         "{stderr}"
     );
+    assert!(!stderr.contains("另一个用户"), "{stderr}");
+    // A configuration someone else owns is named as such.
+    #[cfg(unix)]
+    if std::os::unix::fs::chown(dir.path().join("gwlint.toml"), Some(4321), None).is_ok() {
+        let out = gwlint(dir.path()).args(["-v", "a.txt"]).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("属于另一个用户，uid 4321"), "{stderr}");
+    }
     let out = gwlint(dir.path())
         .args(["-v", "--isolated", "a.txt"])
         .output()
