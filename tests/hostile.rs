@@ -440,4 +440,13 @@ fn hot_spot_paragraphs_are_judged_in_full() {
     // Equal numbers of each style: all but the first of one are reported.
     let mixed = count("3个方面，四个方面，", "number-style");
     assert!((39_999..=40_000).contains(&mixed), "{mixed}");
+    // Sentences are looked for within a bounded window around each mention.
+    let count = |unit: &str, rule: &str| {
+        let text = format!("县委关于某事的通报\n{}\n", unit.repeat(8_000));
+        let (_, diags) = gwlint::lint_text("hot.txt", &text, &options);
+        diags.iter().filter(|d| d.rule == rule).count()
+    };
+    assert_eq!(count("决胜全面建成小康社会，", "outdated-term"), 8_000);
+    // An introducer with no list after it within the sentence.
+    assert_eq!(count("以下三项：", "count-mismatch"), 0);
 }

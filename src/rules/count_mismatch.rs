@@ -377,13 +377,22 @@ fn starts_with_first_marker(text: &str) -> bool {
     .any(|m| text.starts_with(m))
 }
 
+/// The longest sentence, in bytes, searched for the items of a count
+/// (about 1,000 Chinese characters).
+const MAX_SENTENCE: usize = 3000;
+
 /// Items of the sentence after an introducer, split by ；, or by 、 or ，
 /// when only one of them is used.
 fn sentence_items(doc: &Document, start: usize, para_end: usize) -> Option<Items> {
+    // A list is looked for within one sentence of bounded length, so that a
+    // paragraph of many counts without a full stop is not rescanned for each.
     let text = &doc.text[start..para_end];
-    let end = text
-        .find(['。', '!', '?', '！', '？'])
-        .unwrap_or(text.len());
+    let window = &text[..text.floor_char_boundary(MAX_SENTENCE.min(text.len()))];
+    let end = match window.find(['。', '!', '?', '！', '？']) {
+        Some(end) => end,
+        None if window.len() == text.len() => text.len(),
+        None => return None,
+    };
     let sentence = &text[..end];
     const SEMI: [char; 2] = ['；', ';'];
     const COMMA: [char; 2] = ['，', ','];
