@@ -447,7 +447,11 @@ impl Job<'_> {
         let changed = fixed.applied > 0 && fixed.text != original;
         let applied = if changed { fixed.applied } else { 0 };
         if self.cli.diff {
-            let diff = changed.then(|| fix::unified_diff(&name, &original, &fixed.text));
+            let diff = changed.then(|| {
+                let shown = crate::report::escape::shown(&name);
+                let d = fix::unified_diff(&shown, &original, &fixed.text);
+                crate::report::escape::ci_lines(&d).into_owned()
+            });
             return Outcome::Checked {
                 doc: Box::new(fixed.doc),
                 diags: fixed.remaining,

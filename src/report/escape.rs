@@ -85,6 +85,31 @@ fn shown_with(text: &str, github: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Output that must stay as written (a diff to apply), except under GitHub
+/// Actions: there a line the runner would read as a command is shown
+/// escaped.
+pub fn ci_lines(text: &str) -> Cow<'_, str> {
+    ci_lines_with(text, under_github())
+}
+
+fn ci_lines_with(text: &str, github: bool) -> Cow<'_, str> {
+    let command = |l: &str| l.trim_start().starts_with("::") || l.contains("##[");
+    if !github || !text.lines().any(command) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        if command(body) {
+            out.push_str(&shown_with(body, true));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A message of several lines: each line made safe on its own.
 pub fn lines(text: &str) -> String {
     text.lines().map(shown).collect::<Vec<_>>().join("\n")
@@ -139,6 +164,16 @@ mod tests {
         assert_eq!(shown_with("::error ::x", false), "::error ::x");
         // A single '#' before '#[' is not touched.
         assert_eq!(shown_with("#[x]", true), "#[x]");
+    }
+
+    #[test]
+    fn diffs_change_only_under_github_and_only_command_lines() {
+        let diff = "--- a/x\n+++ b/x\n ::error::x\n-a##[b\n+ok\n";
+        assert_eq!(ci_lines_with(diff, false), diff);
+        assert_eq!(
+            ci_lines_with(diff, true),
+            "--- a/x\n+++ b/x\n \\:\\:error::x\n-a#\u{200B}#[b\n+ok\n"
+        );
     }
 
     #[test]

@@ -244,3 +244,33 @@ impl<'w> Files<'w> for Window<'_> {
         Ok(l.range.start..end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown<'w>(w: &'w Window, r: Range<usize>) -> &'w str {
+        &w.source[w.map(&r)]
+    }
+
+    #[test]
+    fn escaped_characters_keep_labels_on_their_text() {
+        let text = "甲\u{1b}[2J乙XX\u{202e}丙\n";
+        let index = LineIndex::new(text);
+        let xx = text.find("XX").unwrap();
+        let esc = text.find('\u{1b}').unwrap();
+        let bidi = text.find('\u{202e}').unwrap();
+        let ranges = [xx..xx + 2, esc..xx, xx..bidi + 3];
+        let w = Window::new("a.txt", text, &index, &ranges);
+        assert!(
+            w.source.contains("甲\\u{1b}[2J乙XX\\u{202e}丙"),
+            "{}",
+            w.source
+        );
+        assert!(!w.source.contains('\u{1b}') && !w.source.contains('\u{202e}'));
+        assert_eq!(shown(&w, ranges[0].clone()), "XX");
+        // A label over an escaped character covers its whole escape.
+        assert_eq!(shown(&w, ranges[1].clone()), "\\u{1b}[2J乙");
+        assert_eq!(shown(&w, ranges[2].clone()), "XX\\u{202e}");
+    }
+}
