@@ -9,8 +9,10 @@ use crate::doc::Document;
 use crate::fix;
 use crate::input;
 use crate::packs::{parse_date, Packs};
+use crate::panic_guard;
 use crate::report::{Github, Human, Json, Reporter, Sarif, Short, Statistics, Summary};
 use crate::rules;
+use crate::sources;
 use crate::walk::{self, Source};
 use codespan_reporting::term::termcolor::NoColor;
 use rayon::prelude::*;
@@ -30,7 +32,7 @@ const BATCH: usize = 64;
 const BROKEN_PIPE: &str = "\u{0}broken pipe";
 
 pub fn run(cli: Cli) -> ExitCode {
-    install_panic_hook();
+    panic_guard::install();
     match run_inner(cli) {
         Ok(code) => ExitCode::from(code),
         // Output piped into `head` and closed early: stop quietly.
@@ -142,15 +144,18 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
     };
 
     let (sources, walk_errors) = walk::collect(&paths, &settings, cli.force_exclude);
-    let sources = distinct(sources);
+    let sources = sources::distinct(sources);
     for out in [&cli.output_file, &cli.write_baseline]
         .into_iter()
         .flatten()
     {
-        refuse_input_as_output(out, &sources)?;
+        sources::refuse_input_as_output(out, &sources)?;
     }
     if cli.verbose {
-        eprintln!("gwlint: {}", config_in_force(&settings));
+        eprintln!(
+            "gwlint: {}",
+            crate::report::escape::shown(&settings.in_force())
+        );
     }
 
     // Where the report goes: a file, stderr (stdout carries fixed text or a
@@ -258,6 +263,13 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                     if cli.diff {
                         continue;
                     }
+                    checked.push(baseline::normalize(&doc.name));
+                    if cli.write_baseline.is_some() {
+                        recorded.extend(diags.iter().map(|d| baseline::entry(&doc, d)));
+                    }
+                    if let Some(b) = baseline.as_mut() {
+                        diags = b.filter(&doc, diags);
+                    }
                     let limit = job.settings.base.limits.findings_per_file;
                     if diags.len() > limit {
                         let total = diags.len();
@@ -268,13 +280,6 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                                 &format!("问题过多（{total} 个），只报告前 {limit} 个；可在 gwlint.toml 的 [limits] 中用 max_findings_per_file 调整"),
                             )
                             .map_err(io_error)?;
-                    }
-                    checked.push(baseline::normalize(&doc.name));
-                    if cli.write_baseline.is_some() {
-                        recorded.extend(diags.iter().map(|d| baseline::entry(&doc, d)));
-                    }
-                    if let Some(b) = baseline.as_mut() {
-                        diags = b.filter(&doc, diags);
                     }
                     summary.add(&diags);
                     if let Some(raw) = raw_name {
@@ -384,21 +389,12 @@ impl Job<'_> {
             Source::Stdin => "<stdin>".to_string(),
             Source::File(p) => p.display().to_string(),
         };
-        CHECKING.with(|c| *c.borrow_mut() = Some(String::new()));
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            inject_panic(&name);
-            self.process(source)
-        }));
-        let mut outcome = match result {
+        let mut outcome = match panic_guard::contain(&name, || self.process(source)) {
             Ok(outcome) => outcome,
-            Err(payload) => Outcome::Internal {
-                name,
-                error: panic_message(payload.as_ref()),
-            },
+            Err(error) => Outcome::Internal { name, error },
         };
-        CHECKING.with(|c| *c.borrow_mut() = None);
         if let (Outcome::Checked { raw_name, .. }, Source::File(p)) = (&mut outcome, source) {
-            *raw_name = non_utf8_name(p);
+            *raw_name = sources::non_utf8_name(p);
         }
         outcome
     }
@@ -492,145 +488,6 @@ impl Job<'_> {
                 }
             }
         }
-    }
-}
-
-thread_local! {
-    /// Set while a file is being checked: a panic then becomes that file's
-    /// internal error, and its location is kept here for the message.
-    static CHECKING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Route panics inside a file's check to that file's internal error
-/// instead of the terminal; other panics keep the default report.
-fn install_panic_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let inside = CHECKING.with(|c| {
-                let mut c = c.borrow_mut();
-                match c.as_mut() {
-                    Some(at) => {
-                        *at = info
-                            .location()
-                            .map_or_else(String::new, |l| format!("{}:{}", l.file(), l.line()));
-                        true
-                    }
-                    None => false,
-                }
-            });
-            if !inside {
-                default(info);
-            }
-        }));
-    });
-}
-
-/// The message of a caught panic, with where it happened.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    let what = payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "未知错误".to_string());
-    let at = CHECKING.with(|c| c.borrow().clone()).unwrap_or_default();
-    if at.is_empty() {
-        what
-    } else {
-        format!("{what}（{at}）")
-    }
-}
-
-/// Debug builds only: `GWLINT_TEST_PANIC=NAME` makes checking a file whose
-/// name ends with NAME panic, so that tests can watch a bug being contained.
-fn inject_panic(name: &str) {
-    if cfg!(debug_assertions) {
-        if let Some(target) = std::env::var_os("GWLINT_TEST_PANIC") {
-            if name.ends_with(target.to_string_lossy().as_ref()) {
-                panic!("injected for a test");
-            }
-        }
-    }
-}
-
-/// A file name's bytes, when they are not valid UTF-8 (JSON then carries
-/// them so that the name can be recovered exactly).
-fn non_utf8_name(path: &Path) -> Option<Vec<u8>> {
-    if path.to_str().is_some() {
-        return None;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        Some(path.as_os_str().as_bytes().to_vec())
-    }
-    #[cfg(not(unix))]
-    {
-        Some(path.to_string_lossy().as_bytes().to_vec())
-    }
-}
-
-/// The same file named twice (a.txt ./a.txt, or through a link) is checked
-/// once: sources are kept in order, de-duplicated by canonical path.
-fn distinct(sources: Vec<Source>) -> Vec<Source> {
-    let mut seen = std::collections::HashSet::new();
-    sources
-        .into_iter()
-        .filter(|s| match s {
-            Source::Stdin => seen.insert(PathBuf::from("-")),
-            Source::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
-        })
-        .collect()
-}
-
-/// Refuse to write a report or baseline over a file that is being checked.
-fn refuse_input_as_output(out: &Path, sources: &[Source]) -> Result<(), String> {
-    let Ok(target) = std::fs::canonicalize(out) else {
-        // It does not exist yet, so it is not an input.
-        return Ok(());
-    };
-    let clash = sources.iter().any(|s| match s {
-        Source::File(p) => std::fs::canonicalize(p).is_ok_and(|p| p == target),
-        Source::Stdin => false,
-    });
-    if clash {
-        return Err(format!(
-            "输出文件 {} 也是要检查的文件：拒绝覆盖，请换一个输出路径",
-            crate::report::escape::shown(&out.display().to_string())
-        ));
-    }
-    Ok(())
-}
-
-/// Which configuration is in force, for `-v`, and whose it is when it
-/// belongs to another user (a gwlint.toml found in a parent directory).
-fn config_in_force(settings: &Settings) -> String {
-    match &settings.file {
-        Some(f) => format!(
-            "使用配置文件 {}{}",
-            crate::report::escape::shown(&f.path.display().to_string()),
-            foreign_owner(&f.path)
-                .map(|uid| format!("（属于另一个用户，uid {uid}）"))
-                .unwrap_or_default()
-        ),
-        None => "没有使用配置文件（未找到 gwlint.toml，或用了 --isolated）".to_string(),
-    }
-}
-
-/// The owner of `path` when it is not the user running gwlint (Linux).
-fn foreign_owner(path: &Path) -> Option<u32> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let me = std::fs::metadata("/proc/self").ok()?.uid();
-        let owner = std::fs::metadata(path).ok()?.uid();
-        (owner != me).then_some(owner)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        None
     }
 }
 

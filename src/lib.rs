@@ -13,8 +13,10 @@ pub mod fix;
 pub mod input;
 pub mod limits;
 pub mod packs;
+pub mod panic_guard;
 pub mod report;
 pub mod rules;
+pub mod sources;
 pub mod suppress;
 pub mod walk;
 

@@ -106,6 +106,21 @@ impl Settings {
         o
     }
 
+    /// Which configuration is in force, for `-v`, and whose it is when it
+    /// belongs to another user (a gwlint.toml found in a parent directory).
+    pub fn in_force(&self) -> String {
+        match &self.file {
+            Some(f) => format!(
+                "使用配置文件 {}{}",
+                f.path.display(),
+                foreign_owner(&f.path)
+                    .map(|uid| format!("（属于另一个用户，uid {uid}）"))
+                    .unwrap_or_default()
+            ),
+            None => "没有使用配置文件（未找到 gwlint.toml，或用了 --isolated）".to_string(),
+        }
+    }
+
     /// Whether a path is excluded by configuration.
     pub fn is_excluded(&self, path: &Path) -> bool {
         let rel = self.relative(path);
@@ -131,6 +146,22 @@ impl Settings {
         abs.strip_prefix(f.dir())
             .map(Path::to_path_buf)
             .unwrap_or(abs)
+    }
+}
+
+/// The owner of `path` when it is not the user running gwlint (Linux).
+fn foreign_owner(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let me = std::fs::metadata("/proc/self").ok()?.uid();
+        let owner = std::fs::metadata(path).ok()?.uid();
+        (owner != me).then_some(owner)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
     }
 }
 
