@@ -450,3 +450,20 @@ fn hot_spot_paragraphs_are_judged_in_full() {
     // An introducer with no list after it within the sentence.
     assert_eq!(count("以下三项：", "count-mismatch"), 0);
 }
+
+/// Twenty thousand per-file-ignores entries load and apply; loading them
+/// once searched the whole file for each entry (work grew with the square).
+#[test]
+fn many_per_file_ignores_apply() {
+    let dir = setup();
+    let mut config = String::from("[per-file-ignores]\n");
+    for i in 0..20_000 {
+        config.push_str(&format!("\"archive/{i:05}/**\" = [\"placeholder\"]\n"));
+    }
+    config.push_str("\"quiet.txt\" = [\"placeholder\"]\n");
+    fs::write(dir.path().join("gwlint.toml"), config).unwrap();
+    fs::write(dir.path().join("quiet.txt"), GOOD).unwrap();
+    let r = run(gwlint(dir.path()).args(["--format", "short", "quiet.txt", "good.txt"]));
+    assert_sane(&r);
+    assert!(!r.stdout.contains("quiet.txt"), "{}", r.stdout);
+}
