@@ -411,6 +411,22 @@ fn limits_are_configurable_and_named_in_the_message() {
         "{}",
         shown.stdout
     );
+    // Standard input obeys the same limits.
+    fs::write(
+        dir.path().join("gwlint.toml"),
+        "[limits]\nmax_paragraph_chars = 5\n",
+    )
+    .unwrap();
+    let r = run(gwlint(dir.path())
+        .args(["--format", "short", "-"])
+        .write_stdin("一二三四五六七\n"));
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stdout
+            .contains("<stdin>:1:1: error[io] 第 1 行（段）长 7 字，超过上限 5 字"),
+        "{}",
+        r.stdout
+    );
     fs::write(
         dir.path().join("gwlint.toml"),
         "[limits]\nmax_file_mb = 0\n",
