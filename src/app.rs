@@ -11,8 +11,10 @@ use crate::explain;
 use crate::fix;
 use crate::input;
 use crate::packs::{parse_date, ConventionLevel, Packs};
+use crate::panic_guard;
 use crate::report::{Github, Html, Human, Json, Reporter, Sarif, Short, Statistics, Summary};
 use crate::rules;
+use crate::sources;
 use crate::walk::{self, Source};
 use codespan_reporting::term::termcolor::NoColor;
 use rayon::prelude::*;
@@ -32,6 +34,7 @@ const BATCH: usize = 64;
 const BROKEN_PIPE: &str = "\u{0}broken pipe";
 
 pub fn run(cli: Cli) -> ExitCode {
+    panic_guard::install();
     match run_inner(cli) {
         Ok(code) => ExitCode::from(code),
         // Output piped into `head` and closed early: stop quietly.
@@ -175,6 +178,31 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         None => None,
     };
 
+    let walk::Collected {
+        sources,
+        errors: walk_errors,
+        empty,
+    } = walk::collect(&paths, &settings, cli.force_exclude);
+    for dir in &empty {
+        eprintln!(
+            "gwlint: {} 下没有可检查的文件（.txt、.md、.docx）",
+            crate::report::escape::shown(dir)
+        );
+    }
+    let sources = sources::distinct(sources);
+    for out in [&cli.output_file, &cli.write_baseline]
+        .into_iter()
+        .flatten()
+    {
+        sources::refuse_input_as_output(out, &sources)?;
+    }
+    if cli.verbose {
+        eprintln!(
+            "gwlint: {}",
+            crate::report::escape::shown(&settings.in_force())
+        );
+    }
+
     // Where the report goes: a file, stderr (stdout carries fixed text or a
     // diff), or stdout.
     let stdin_fix = cli.fix && paths.iter().any(|p| p.as_os_str() == "-");
@@ -216,14 +244,6 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         }
     };
 
-    let walk::Collected {
-        sources,
-        errors: walk_errors,
-        empty,
-    } = walk::collect(&paths, &settings, cli.force_exclude);
-    for dir in &empty {
-        eprintln!("gwlint: {dir} 下没有可检查的文件（.txt、.md、.docx）");
-    }
     let mut summary = Summary::default();
     let mut diffs = 0;
     let mut recorded = Vec::new();
@@ -239,12 +259,23 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         forced,
     };
     for batch in sources.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = batch.par_iter().map(|s| job.process(s)).collect();
+        let outcomes: Vec<Outcome> = batch.par_iter().map(|s| job.isolated(s)).collect();
         for outcome in outcomes {
             match outcome {
                 Outcome::Unreadable { name, error } => {
                     summary.unreadable += 1;
                     reporter.unreadable(&name, &error).map_err(io_error)?;
+                }
+                Outcome::Internal { name, error } => {
+                    summary.unreadable += 1;
+                    reporter
+                        .unreadable(
+                            &name,
+                            &format!(
+                                "gwlint 内部错误，此文件未检查完（其他文件不受影响）：{error}。这是 gwlint 的缺陷，请把这个文件和这条消息报告给维护者"
+                            ),
+                        )
+                        .map_err(io_error)?;
                 }
                 Outcome::Checked {
                     doc,
@@ -253,6 +284,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                     fixed,
                     diff,
                     stdout,
+                    raw_name,
                 } => {
                     if let Some(note) = note {
                         if !cli.quiet {
@@ -285,7 +317,21 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                     if let Some(b) = baseline.as_mut() {
                         diags = b.filter(&doc, diags);
                     }
+                    let limit = job.settings.base.limits.findings_per_file;
+                    if diags.len() > limit {
+                        let total = diags.len();
+                        diags.truncate(limit);
+                        reporter
+                            .note(
+                                &doc.name,
+                                &format!("问题过多（{total} 个），只报告前 {limit} 个；可在 gwlint.toml 的 [limits] 中用 max_findings_per_file 调整"),
+                            )
+                            .map_err(io_error)?;
+                    }
                     summary.add_file(&diags, fix::writable(doc.format));
+                    if let Some(raw) = raw_name {
+                        reporter.raw_name(&raw);
+                    }
                     reporter.file(&doc, &diags).map_err(io_error)?;
                 }
             }
@@ -327,7 +373,12 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                 "基线中有 {n} 条记录已不再出现（问题已改正），可用 --write-baseline 更新基线："
             );
             for (e, _) in unused.iter().take(10) {
-                msg.push_str(&format!("\n  {} [{}] {}", e.path, e.rule, e.text));
+                msg.push_str(&format!(
+                    "\n  {} [{}] {}",
+                    crate::report::escape::shown(&e.path),
+                    e.rule,
+                    crate::report::escape::shown(&e.text)
+                ));
             }
             reporter.note("baseline", &msg).map_err(io_error)?;
         }
@@ -350,6 +401,11 @@ enum Outcome {
         name: String,
         error: String,
     },
+    /// Checking the file hit a bug in gwlint (a panic), caught.
+    Internal {
+        name: String,
+        error: String,
+    },
     Checked {
         doc: Box<Document>,
         diags: Vec<Diagnostic>,
@@ -360,6 +416,8 @@ enum Outcome {
         diff: Option<String>,
         /// With stdin --fix: the fixed text.
         stdout: Option<String>,
+        /// The file name's bytes, when they are not UTF-8.
+        raw_name: Option<Vec<u8>>,
     },
 }
 
@@ -373,16 +431,33 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// Check one source; a panic inside becomes an internal error for this
+    /// source alone.
+    fn isolated(&self, source: &Source) -> Outcome {
+        let name = match source {
+            Source::Stdin => "<stdin>".to_string(),
+            Source::File(p) => p.display().to_string(),
+        };
+        let mut outcome = match panic_guard::contain(&name, || self.process(source)) {
+            Ok(outcome) => outcome,
+            Err(error) => Outcome::Internal { name, error },
+        };
+        if let (Outcome::Checked { raw_name, .. }, Source::File(p)) = (&mut outcome, source) {
+            *raw_name = sources::non_utf8_name(p);
+        }
+        outcome
+    }
+
     fn process(&self, source: &Source) -> Outcome {
         let (name, text, options) = match source {
             Source::Stdin => (
                 "<stdin>".to_string(),
-                input::read_stdin(self.forced),
+                input::read_stdin(self.forced, &self.settings.base.limits),
                 self.settings.base.clone(),
             ),
             Source::File(p) => (
                 p.display().to_string(),
-                input::read_path(p, self.forced),
+                input::read_path_with(p, self.forced, &self.settings.base.limits),
                 self.settings.options_for(p),
             ),
         };
@@ -408,6 +483,7 @@ impl Job<'_> {
                 fixed: None,
                 diff: None,
                 stdout: None,
+                raw_name: None,
             };
         }
         let original = text.text.clone();
@@ -417,7 +493,13 @@ impl Job<'_> {
         let applied = if changed { fixed.applied } else { 0 };
         if self.cli.diff {
             let diff = changed.then(|| {
-                crate::report::diff::render(&name, &original, &fixed.text, self.diff_color)
+                let d = crate::report::diff::render(
+                    &crate::report::escape::shown(&name),
+                    &original,
+                    &fixed.text,
+                    self.diff_color,
+                );
+                crate::report::escape::ci_lines(&d).into_owned()
             });
             return Outcome::Checked {
                 doc: Box::new(fixed.doc),
@@ -426,6 +508,7 @@ impl Job<'_> {
                 fixed: Some(applied),
                 diff,
                 stdout: None,
+                raw_name: None,
             };
         }
         match source {
@@ -436,6 +519,7 @@ impl Job<'_> {
                 note: None,
                 fixed: Some(applied),
                 diff: None,
+                raw_name: None,
             },
             Source::File(p) => {
                 if changed {
@@ -453,6 +537,7 @@ impl Job<'_> {
                     fixed: Some(applied),
                     diff: None,
                     stdout: None,
+                    raw_name: None,
                 }
             }
         }
@@ -481,13 +566,13 @@ fn show_facts(cli: &Cli, paths: &[PathBuf]) -> Result<u8, String> {
         let (name, text, options) = if p.as_os_str() == "-" {
             (
                 "<stdin>".to_string(),
-                input::read_stdin(forced),
+                input::read_stdin(forced, &settings.base.limits),
                 settings.base.clone(),
             )
         } else {
             (
                 p.display().to_string(),
-                input::read_path(p, forced),
+                input::read_path_with(p, forced, &settings.base.limits),
                 settings.options_for(p),
             )
         };
@@ -520,7 +605,12 @@ fn annotate_file(
     settings: &Settings,
 ) -> Result<u8, String> {
     annotate::check_output(path, output)?;
-    let text = input::read_path(path, None).map_err(|e| format!("{}：{e}", path.display()))?;
+    let text = input::read_path_with(path, None, &settings.base.limits).map_err(|e| {
+        format!(
+            "{}：{e}",
+            crate::report::escape::shown(&path.display().to_string())
+        )
+    })?;
     let bytes = if text.format == input::Format::Docx {
         std::fs::read(path).map_err(|e| format!("{}：{e}", path.display()))?
     } else {
@@ -629,6 +719,14 @@ fn show_settings(s: &Settings) -> String {
             .collect();
         out.push_str(&format!("rule_dirs = {}\n", list(&dirs)));
     }
+    let l = &b.limits;
+    out.push_str(&format!(
+        "\n[limits]\nmax_file_mb = {}\nmax_paragraph_chars = {}\nmax_docx_text_mb = {}\nmax_findings_per_file = {}\n",
+        l.file_bytes / crate::limits::MIB,
+        l.paragraph_chars,
+        l.docx_text_bytes as u64 / crate::limits::MIB,
+        l.findings_per_file
+    ));
     out.push_str("\n[rules]\n");
     for r in rules::ALL {
         let setting = if !b.select.is_empty() && !b.select.iter().any(|x| x == r.id)

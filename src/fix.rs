@@ -150,9 +150,11 @@ pub fn encode(text: &str, enc: Decoded) -> Result<Vec<u8>, String> {
 }
 
 /// Write `text` over `path` atomically: a temporary file in the same
-/// directory, the original permissions, then a rename. The original bytes
-/// must round-trip through the encoding, so that nothing but the edits
-/// changes.
+/// directory, the original permissions, owner and group, then a rename.
+/// Refused, leaving the file untouched, when the file is read-only, when
+/// it changed since it was read (an edit made meanwhile would be lost),
+/// when its owner cannot be kept, or when the original bytes do not
+/// round-trip through the encoding (so that nothing but the edits changes).
 pub fn write_back(
     path: &Path,
     original_text: &str,
@@ -162,8 +164,14 @@ pub fn write_back(
     // Through a symbolic link, fix the file it points to and keep the link.
     let target = std::fs::canonicalize(path).map_err(|e| format!("无法定位文件：{e}"))?;
     let path = target.as_path();
-    let original = std::fs::read(path).map_err(|e| format!("无法重新读取：{e}"))?;
-    if encode(original_text, enc)? != original {
+    let meta = std::fs::metadata(path).map_err(|e| format!("无法读取文件属性：{e}"))?;
+    if meta.permissions().readonly() {
+        return Err("文件是只读的，未修改（如需修复，请先取消只读）".to_string());
+    }
+    unchanged_since_read(path, original_text, enc)?;
+    if encode(original_text, enc)?
+        != std::fs::read(path).map_err(|e| format!("无法重新读取：{e}"))?
+    {
         return Err(format!(
             "按 {} 编码无法原样写回（文件含有无法往返转换的字节），未修改",
             enc.name()
@@ -179,12 +187,49 @@ pub fn write_back(
     tmp.write_all(&bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| format!("写入临时文件失败：{e}"))?;
-    let perms = std::fs::metadata(path)
-        .map_err(|e| e.to_string())?
-        .permissions();
-    std::fs::set_permissions(tmp.path(), perms).map_err(|e| format!("无法设置权限：{e}"))?;
+    keep_owner(tmp.as_file(), &meta)?;
+    std::fs::set_permissions(tmp.path(), meta.permissions())
+        .map_err(|e| format!("无法设置权限：{e}"))?;
+    // Last look before replacing: an edit made while the fix was computed
+    // or written is never overwritten.
+    unchanged_since_read(path, original_text, enc)?;
     tmp.persist(path)
         .map_err(|e| format!("无法替换原文件：{}", e.error))?;
+    Ok(())
+}
+
+/// Whether the file still holds the text that was checked.
+fn unchanged_since_read(path: &Path, original_text: &str, enc: Decoded) -> Result<(), String> {
+    let now = std::fs::read(path).map_err(|e| format!("无法重新读取：{e}"))?;
+    let same =
+        crate::input::decode(now, Some(enc.encoding)).is_ok_and(|(text, _)| text == original_text);
+    if same {
+        Ok(())
+    } else {
+        Err("文件在检查期间被修改过，未写入修复，以免覆盖新的改动；请重新运行".to_string())
+    }
+}
+
+/// Give the new file the original's owner and group; refuse when that is
+/// not allowed (the file would otherwise change hands).
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let now = file.metadata().map_err(|e| e.to_string())?;
+    if now.uid() == meta.uid() && now.gid() == meta.gid() {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).map_err(|e| {
+        format!(
+            "无法保持文件的所有者（{}:{}），未修改：{e}",
+            meta.uid(),
+            meta.gid()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &std::fs::File, _meta: &std::fs::Metadata) -> Result<(), String> {
     Ok(())
 }
 
@@ -227,6 +272,25 @@ mod tests {
         // Generated text (Word numbering) is never edited.
         let generated = vec![Range { start: 3, end: 4 }];
         assert_eq!(apply(text, &diags, &generated, true).1, 1);
+    }
+
+    #[test]
+    fn an_edit_made_during_the_run_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        // What gwlint read, then what the user saved meanwhile.
+        let checked = "甲,乙\n";
+        std::fs::write(&p, "甲,乙\n用户刚加的一行\n").unwrap();
+        let err = write_back(&p, checked, "甲，乙\n", Decoded::UTF8).unwrap_err();
+        assert!(err.contains("检查期间被修改"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "甲,乙\n用户刚加的一行\n"
+        );
+        // Unchanged, the fix is written.
+        std::fs::write(&p, checked).unwrap();
+        write_back(&p, checked, "甲，乙\n", Decoded::UTF8).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "甲，乙\n");
     }
 
     #[test]

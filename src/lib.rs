@@ -13,9 +13,12 @@ pub mod doc;
 pub mod explain;
 pub mod fix;
 pub mod input;
+pub mod limits;
 pub mod packs;
+pub mod panic_guard;
 pub mod report;
 pub mod rules;
+pub mod sources;
 pub mod suppress;
 pub mod walk;
 

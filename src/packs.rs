@@ -94,9 +94,22 @@ pub const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// A pattern that must match at least one character: one that can match
+/// the empty string would report (or find a heading) at every position.
+fn nonempty_regex(s: &str) -> Result<Regex, String> {
+    let re = Regex::new(s).map_err(|e| e.to_string())?;
+    let hir = regex_syntax::parse(s).map_err(|e| e.to_string())?;
+    if hir.properties().minimum_len() == Some(0) {
+        return Err(format!(
+            "模式“{s}”可以匹配空字符串，会在每个位置报告：请改为至少匹配一个字符"
+        ));
+    }
+    Ok(re)
+}
+
 fn de_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Regex, D::Error> {
     let s = String::deserialize(d)?;
-    Regex::new(&s).map_err(serde::de::Error::custom)
+    nonempty_regex(&s).map_err(serde::de::Error::custom)
 }
 
 fn de_opt_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Regex>, D::Error> {
@@ -127,7 +140,7 @@ pub fn class_has(class: &Option<Regex>, c: Option<char>) -> bool {
 fn de_regexes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Regex>, D::Error> {
     Vec::<String>::deserialize(d)?
         .iter()
-        .map(|s| Regex::new(s).map_err(serde::de::Error::custom))
+        .map(|s| nonempty_regex(s).map_err(serde::de::Error::custom))
         .collect()
 }
 
@@ -756,5 +769,21 @@ impl Packs {
         self.jurisdiction
             .exceptions
             .extend(exceptions.iter().cloned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_matching_the_empty_string_are_refused() {
+        for bad in ["", "X*", "(?m)^", r"\b", "(某某)?", "a|"] {
+            assert!(nonempty_regex(bad).is_err(), "{bad:?} was accepted");
+        }
+        for good in ["X+", "某某", r"\bXX\b", "[×Ｘ]{2,}"] {
+            assert!(nonempty_regex(good).is_ok(), "{good:?} was refused");
+        }
+        assert!(nonempty_regex("(").unwrap_err().contains("unclosed"));
     }
 }

@@ -166,7 +166,7 @@ fn error_of(config: &str) -> String {
 fn config_errors_are_pinned() {
     assert_eq!(
         error_of("level = \"县\"\nlevle = \"区\"\n"),
-        "gwlint: DIR/gwlint.toml:2:1: 未知的键 `levle`，可用的键：`select`, `ignore`, `exclude`, `level`, `organ`, `as_of`, `rule_dirs`, `rules`, `per-file-ignores`, `templates`, `placeholders`, `residue`, `jurisdiction`\n  |\n2 | levle = \"区\"\n  | ^^^^^\n"
+        "gwlint: DIR/gwlint.toml:2:1: 未知的键 `levle`，可用的键：`select`, `ignore`, `exclude`, `level`, `organ`, `as_of`, `rule_dirs`, `rules`, `per-file-ignores`, `templates`, `placeholders`, `residue`, `jurisdiction`, `limits`\n  |\n2 | levle = \"区\"\n  | ^^^^^\n"
     );
     assert_eq!(
         error_of("[rules]\nplaceholdr = \"off\"\n"),

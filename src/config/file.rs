@@ -42,6 +42,20 @@ pub struct JurisdictionExtras {
     pub exceptions: Vec<String>,
 }
 
+/// `[limits]`: how much gwlint reads and reports per file (see README).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsFile {
+    /// The largest file read, in MiB.
+    pub max_file_mb: Option<Spanned<u64>>,
+    /// The longest paragraph (line), in characters.
+    pub max_paragraph_chars: Option<Spanned<usize>>,
+    /// The most text a .docx may expand to, numbering included, in MiB.
+    pub max_docx_text_mb: Option<Spanned<u64>>,
+    /// The most findings reported for one file.
+    pub max_findings_per_file: Option<Spanned<usize>>,
+}
+
 /// The file as written. Rule ids keep their spans so that a typo can be
 /// shown where it stands.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -82,6 +96,8 @@ pub struct ConfigFile {
     pub residue: ResidueExtras,
     #[serde(default)]
     pub jurisdiction: JurisdictionExtras,
+    #[serde(default)]
+    pub limits: LimitsFile,
 }
 
 /// A configuration file with where it was found.

@@ -5,6 +5,7 @@ pub mod error;
 pub mod file;
 
 use crate::diag::Severity;
+use crate::limits::{Limits, MIB};
 use crate::packs::Packs;
 use crate::rules::{self, Rule};
 use error::FileError;
@@ -32,6 +33,8 @@ pub struct Options {
     pub severity: BTreeMap<String, Severity>,
     /// Rule packs, when they differ from the embedded ones.
     pub packs: Option<&'static Packs>,
+    /// How much is read and reported per file.
+    pub limits: Limits,
 }
 
 impl Options {
@@ -62,8 +65,17 @@ pub struct Settings {
     /// The configuration file in effect, if any.
     pub file: Option<Loaded>,
     exclude: Option<GlobSet>,
-    per_file_ignores: Vec<(GlobMatcher, Vec<String>)>,
+    per_file_ignores: PerFileIgnores,
     templates: Vec<(GlobMatcher, String)>,
+}
+
+/// `[per-file-ignores]`: one glob set matched once per file, however many
+/// entries there are.
+#[derive(Debug, Default)]
+struct PerFileIgnores {
+    globs: GlobSet,
+    /// The rule ids of each glob, by the glob's index.
+    ids: Vec<Vec<String>>,
 }
 
 /// Paths excluded even without configuration (beside hidden directories).
@@ -74,9 +86,14 @@ impl Settings {
     pub fn options_for(&self, path: &Path) -> Options {
         let mut o = self.base.clone();
         let rel = self.relative(path);
-        for (glob, rules) in &self.per_file_ignores {
-            if glob.is_match(&rel) || glob.is_match(path) {
-                o.ignore.extend(rules.iter().cloned());
+        let pfi = &self.per_file_ignores;
+        let mut hits = pfi.globs.matches(&rel);
+        hits.extend(pfi.globs.matches(path));
+        hits.sort_unstable();
+        hits.dedup();
+        for id in hits.into_iter().flat_map(|i| &pfi.ids[i]) {
+            if !o.ignore.contains(id) {
+                o.ignore.push(id.clone());
             }
         }
         if o.template.is_none() {
@@ -89,6 +106,21 @@ impl Settings {
             }
         }
         o
+    }
+
+    /// Which configuration is in force, for `-v`, and whose it is when it
+    /// belongs to another user (a gwlint.toml found in a parent directory).
+    pub fn in_force(&self) -> String {
+        match &self.file {
+            Some(f) => format!(
+                "使用配置文件 {}{}",
+                f.path.display(),
+                foreign_owner(&f.path)
+                    .map(|uid| format!("（属于另一个用户，uid {uid}）"))
+                    .unwrap_or_default()
+            ),
+            None => "没有使用配置文件（未找到 gwlint.toml，或用了 --isolated）".to_string(),
+        }
     }
 
     /// Whether a path is excluded by configuration.
@@ -119,6 +151,22 @@ impl Settings {
     }
 }
 
+/// The owner of `path` when it is not the user running gwlint (Linux).
+fn foreign_owner(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let me = std::fs::metadata("/proc/self").ok()?.uid();
+        let owner = std::fs::metadata(path).ok()?.uid();
+        (owner != me).then_some(owner)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// Check a rule id written in the configuration.
 fn rule_id(loaded: &Loaded, id: &toml::Spanned<String>) -> Result<String, FileError> {
     let name = id.get_ref();
@@ -128,8 +176,14 @@ fn rule_id(loaded: &Loaded, id: &toml::Spanned<String>) -> Result<String, FileEr
     Err(loaded.error(id.span(), rules::unknown_rule_message(name)))
 }
 
-fn glob(loaded: &Loaded, pattern: &str, span: std::ops::Range<usize>) -> Result<Glob, FileError> {
-    Glob::new(pattern).map_err(|e| loaded.error(span, format!("无效的路径模式：{e}")))
+/// Compile a glob; `span` (where it is written, for the error) is only
+/// looked up when it is invalid, so that many globs stay linear to load.
+fn glob(
+    loaded: &Loaded,
+    pattern: &str,
+    span: impl FnOnce() -> std::ops::Range<usize>,
+) -> Result<Glob, FileError> {
+    Glob::new(pattern).map_err(|e| loaded.error(span(), format!("无效的路径模式：{e}")))
 }
 
 /// Resolve a configuration file into settings. Command-line options are
@@ -204,32 +258,39 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             u32::from(date.day),
         ));
     }
+    base.limits = limits(&loaded)?;
     let mut ex = GlobSetBuilder::new();
     for g in DEFAULT_EXCLUDES {
         ex.add(Glob::new(g).expect("default globs are valid"));
     }
     for g in &c.exclude {
-        ex.add(glob(&loaded, g.get_ref(), g.span())?);
+        ex.add(glob(&loaded, g.get_ref(), || g.span())?);
     }
     let exclude = ex
         .build()
         .map_err(|e| FileError::at(&loaded.path.display().to_string(), "", None, e.to_string()))?;
-    let mut per_file_ignores = Vec::new();
+    let mut ignore_globs = GlobSetBuilder::new();
+    let mut ignore_ids = Vec::new();
     for (pattern, ids) in &c.per_file_ignores {
-        let span = find_key(&loaded.text, pattern);
-        let m = glob(&loaded, pattern, span)?.compile_matcher();
+        ignore_globs.add(glob(&loaded, pattern, || find_key(&loaded.text, pattern))?);
         let ids = ids
             .iter()
             .map(|id| rule_id(&loaded, id))
             .collect::<Result<Vec<_>, _>>()?;
-        per_file_ignores.push((m, ids));
+        ignore_ids.push(ids);
     }
+    let per_file_ignores = PerFileIgnores {
+        globs: ignore_globs.build().map_err(|e| {
+            FileError::at(&loaded.path.display().to_string(), "", None, e.to_string())
+        })?,
+        ids: ignore_ids,
+    };
     let mut templates = Vec::new();
     for (pattern, name) in &c.templates {
         packs
             .check_template(name.get_ref())
             .map_err(|m| loaded.error(name.span(), m))?;
-        let m = glob(&loaded, pattern, find_key(&loaded.text, pattern))?.compile_matcher();
+        let m = glob(&loaded, pattern, || find_key(&loaded.text, pattern))?.compile_matcher();
         templates.push((m, name.get_ref().clone()));
     }
     Ok(Settings {
@@ -239,6 +300,40 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
         per_file_ignores,
         templates,
     })
+}
+
+/// `[limits]`, each at least 1 (a limit of 0 would check nothing).
+fn limits(loaded: &Loaded) -> Result<Limits, FileError> {
+    let l = &loaded.config.limits;
+    let mut out = Limits::default();
+    let positive = |v: &toml::Spanned<u64>| {
+        if *v.get_ref() == 0 {
+            Err(loaded.error(v.span(), "上限必须大于 0"))
+        } else {
+            Ok(*v.get_ref())
+        }
+    };
+    if let Some(v) = &l.max_file_mb {
+        out.file_bytes = positive(v)?.saturating_mul(MIB);
+    }
+    if let Some(v) = &l.max_docx_text_mb {
+        out.docx_text_bytes =
+            usize::try_from(positive(v)?.saturating_mul(MIB)).unwrap_or(usize::MAX);
+    }
+    let positive = |v: &toml::Spanned<usize>| {
+        if *v.get_ref() == 0 {
+            Err(loaded.error(v.span(), "上限必须大于 0"))
+        } else {
+            Ok(*v.get_ref())
+        }
+    };
+    if let Some(v) = &l.max_paragraph_chars {
+        out.paragraph_chars = positive(v)?;
+    }
+    if let Some(v) = &l.max_findings_per_file {
+        out.findings_per_file = positive(v)?;
+    }
+    Ok(out)
 }
 
 fn default_excludes() -> GlobSet {

@@ -42,17 +42,40 @@ fn err(msg: impl Into<String>) -> InputError {
     InputError::Docx(msg.into())
 }
 
-/// Extract the text of a .docx held in memory.
+/// Longest numbering label rendered, in bytes: a level text repeating `%1`
+/// a thousand times would otherwise expand every numbered paragraph.
+const MAX_LABEL: usize = 256;
+
+/// Extract the text of a .docx held in memory, with the default limit.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, InputError> {
-    extract_with(bytes, false).map(|(e, _)| e)
+    extract_inner(
+        bytes,
+        crate::limits::Limits::default().docx_text_bytes,
+        false,
+    )
+    .map(|(e, _)| e)
+}
+
+/// Extract the text of a .docx held in memory; refuse a document whose
+/// text, generated numbering included, grows beyond `max_text` bytes.
+pub fn extract_with(bytes: &[u8], max_text: usize) -> Result<Extracted, InputError> {
+    extract_inner(bytes, max_text, false).map(|(e, _)| e)
 }
 
 /// Extract the text and where each piece of it came from in the XML.
 pub fn extract_located(bytes: &[u8]) -> Result<(Extracted, Vec<PartMap>), InputError> {
-    extract_with(bytes, true)
+    extract_inner(
+        bytes,
+        crate::limits::Limits::default().docx_text_bytes,
+        true,
+    )
 }
 
-fn extract_with(bytes: &[u8], locate: bool) -> Result<(Extracted, Vec<PartMap>), InputError> {
+fn extract_inner(
+    bytes: &[u8],
+    max_text: usize,
+    locate: bool,
+) -> Result<(Extracted, Vec<PartMap>), InputError> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(err(
             "这是加密的 Word 文件或旧版 .doc 文件：请在 Word/WPS 中取消加密并另存为 .docx",
@@ -83,6 +106,7 @@ fn extract_with(bytes: &[u8], locate: bool) -> Result<(Extracted, Vec<PartMap>),
         out: Extracted::default(),
         located: locate.then(Vec::new),
         saw_text: false,
+        max_text,
     };
     walker.walk("word/document.xml", body, None)?;
     if walker.saw_text && walker.out.text.trim().is_empty() {
@@ -498,6 +522,8 @@ struct Walker {
     saw_text: bool,
     /// Source maps of the parts walked, when locating.
     located: Option<Vec<PartMap>>,
+    /// The most text, in bytes, the document may expand to.
+    max_text: usize,
 }
 
 impl Walker {
@@ -617,6 +643,12 @@ impl Walker {
             for p in finished.drain(..) {
                 self.emit(p);
             }
+            if self.out.text.len() > self.max_text {
+                return Err(err(format!(
+                    "提取出的文字（含自动编号）超过上限 {} MiB，未检查；可在 gwlint.toml 的 [limits] 中用 max_docx_text_mb 调整",
+                    self.max_text >> 20
+                )));
+            }
             Ok(())
         })?;
         if let Some(part) = self.located.as_mut().and_then(|parts| parts.last_mut()) {
@@ -679,7 +711,17 @@ impl Walker {
                 let v =
                     value.unwrap_or_else(|| self.numbering.level(num_id, i).map_or(1, |(_, s)| s));
                 label = label.replace(&key, &render(&fmt, v));
+                if label.len() > MAX_LABEL {
+                    break;
+                }
             }
+        }
+        if label.len() > MAX_LABEL {
+            let mut cut = MAX_LABEL;
+            while !label.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            label.truncate(cut);
         }
         if level.format == "bullet" {
             return Some(String::new());

@@ -5,13 +5,11 @@
 pub mod docx;
 pub mod docx_map;
 
+use crate::limits::{self, Limits};
 use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
-
-/// Files larger than this are refused rather than read into memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What kind of markup the text is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +75,17 @@ impl Decoded {
 #[derive(Debug)]
 pub enum InputError {
     Io(std::io::Error),
-    TooLarge(u64),
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
+    /// A FIFO, device or socket: reading it could block forever.
+    NotRegular,
+    LongParagraph {
+        line: usize,
+        chars: usize,
+        max: usize,
+    },
     Binary,
     Unsupported(String),
     Encoding {
@@ -91,11 +99,19 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputError::Io(e) => write!(f, "无法读取：{e}"),
-            InputError::TooLarge(n) => write!(
+            InputError::TooLarge { size, max } => write!(
                 f,
-                "文件过大（{} MiB，上限 {} MiB），未检查",
-                n / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+                "文件过大（{} 字节，上限 {} MiB），未检查；可在 gwlint.toml 的 [limits] 中用 max_file_mb 调整",
+                size,
+                max / limits::MIB
+            ),
+            InputError::NotRegular => write!(
+                f,
+                "不是普通文件（管道、设备或套接字），未检查：读取它可能永远等待"
+            ),
+            InputError::LongParagraph { line, chars, max } => write!(
+                f,
+                "第 {line} 行（段）长 {chars} 字，超过上限 {max} 字，未检查；可在 gwlint.toml 的 [limits] 中用 max_paragraph_chars 调整"
             ),
             InputError::Binary => write!(f, "看起来是二进制文件，不是文本，未检查"),
             InputError::Unsupported(ext) => write!(
@@ -111,8 +127,19 @@ impl fmt::Display for InputError {
     }
 }
 
-/// Read and decode one file; `forced` overrides encoding detection.
+/// Read and decode one file with the default limits.
 pub fn read_path(path: &Path, forced: Option<&'static Encoding>) -> Result<Text, InputError> {
+    read_path_with(path, forced, &Limits::default())
+}
+
+/// Read and decode one file; `forced` overrides encoding detection.
+/// Only regular files are opened (a FIFO would block); nothing beyond
+/// `limits` is read.
+pub fn read_path_with(
+    path: &Path,
+    forced: Option<&'static Encoding>,
+    limits: &Limits,
+) -> Result<Text, InputError> {
     let format = match Format::from_path(path) {
         Some(f) => f,
         None => match path.extension().and_then(|e| e.to_str()) {
@@ -127,20 +154,31 @@ pub fn read_path(path: &Path, forced: Option<&'static Encoding>) -> Result<Text,
     if meta.is_dir() {
         return Err(InputError::Io(std::io::Error::other("是目录，不是文件")));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(InputError::TooLarge(meta.len()));
+    if !meta.is_file() {
+        return Err(InputError::NotRegular);
+    }
+    let max = limits.file_bytes;
+    if meta.len() > max {
+        return Err(InputError::TooLarge {
+            size: meta.len(),
+            max,
+        });
     }
     let file = std::fs::File::open(path).map_err(InputError::Io)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Guard against files that grow while being read.
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(InputError::Io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(InputError::TooLarge(bytes.len() as u64));
+    if bytes.len() as u64 > max {
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            max,
+        });
     }
     if format == Format::Docx {
-        let extracted = docx::extract(&bytes)?;
+        let extracted = docx::extract_with(&bytes, limits.docx_text_bytes)?;
+        check_paragraphs(&extracted.text, limits)?;
         return Ok(Text {
             name: path.display().to_string(),
             text: extracted.text,
@@ -150,6 +188,7 @@ pub fn read_path(path: &Path, forced: Option<&'static Encoding>) -> Result<Text,
         });
     }
     let (text, encoding) = decode(bytes, forced)?;
+    check_paragraphs(&text, limits)?;
     Ok(Text {
         name: path.display().to_string(),
         text,
@@ -159,17 +198,22 @@ pub fn read_path(path: &Path, forced: Option<&'static Encoding>) -> Result<Text,
     })
 }
 
-/// Read standard input as one plain-text document.
-pub fn read_stdin(forced: Option<&'static Encoding>) -> Result<Text, InputError> {
+/// Read standard input as one plain-text document, within `limits`.
+pub fn read_stdin(forced: Option<&'static Encoding>, limits: &Limits) -> Result<Text, InputError> {
     let mut bytes = Vec::new();
+    let max = limits.file_bytes;
     std::io::stdin()
-        .take(MAX_FILE_BYTES + 1)
+        .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(InputError::Io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(InputError::TooLarge(bytes.len() as u64));
+    if bytes.len() as u64 > max {
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            max,
+        });
     }
     let (text, encoding) = decode(bytes, forced)?;
+    check_paragraphs(&text, limits)?;
     Ok(Text {
         name: "<stdin>".to_string(),
         text,
@@ -177,6 +221,18 @@ pub fn read_stdin(forced: Option<&'static Encoding>) -> Result<Text, InputError>
         encoding,
         generated: Vec::new(),
     })
+}
+
+/// Refuse a text holding a paragraph longer than the limit.
+fn check_paragraphs(text: &str, limits: &Limits) -> Result<(), InputError> {
+    match limits::long_line(text, limits.paragraph_chars) {
+        Some((line, chars)) => Err(InputError::LongParagraph {
+            line,
+            chars,
+            max: limits.paragraph_chars,
+        }),
+        None => Ok(()),
+    }
 }
 
 fn is_known_unsupported(ext: &str) -> bool {
@@ -257,7 +313,10 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, InputError> {
 }
 
 /// UTF-16 without a BOM: zero bytes (the high halves of ASCII characters
-/// such as line breaks) fall almost only on odd (LE) or even (BE) offsets.
+/// such as line breaks) fall mostly on odd (LE) or even (BE) offsets, and
+/// the sample then reads as text in that byte order. Chinese characters
+/// whose low byte is zero (开 U+5F00) put a few zeros on the other side,
+/// so the byte order is confirmed by reading, not by the zeros alone.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
@@ -271,13 +330,34 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         .filter(|&&b| b == 0)
         .count();
     let pairs = sample.len() / 2;
-    if odd * 100 >= pairs && even * 10 <= odd {
-        Some(UTF_16LE)
-    } else if even * 100 >= pairs && odd * 10 <= even {
-        Some(UTF_16BE)
+    let (first, second) = if odd >= even {
+        (UTF_16LE, UTF_16BE)
     } else {
-        None
+        (UTF_16BE, UTF_16LE)
+    };
+    if odd.max(even) * 100 < pairs {
+        return None;
     }
+    [first, second]
+        .into_iter()
+        .find(|&enc| reads_as_text(enc, sample))
+}
+
+/// Whether a sample decodes, in `enc`, to text: no malformed units (a cut
+/// at the sample's end aside) and nearly no control characters.
+fn reads_as_text(enc: &'static Encoding, sample: &[u8]) -> bool {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(sample.len() * 2);
+    let (result, _) = decoder.decode_to_string_without_replacement(sample, &mut out, false);
+    if matches!(result, encoding_rs::DecoderResult::Malformed(..)) {
+        return false;
+    }
+    let total = out.chars().count().max(1);
+    let odd = out
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    odd * 100 <= total
 }
 
 /// Decode without replacement characters; a malformed sequence is an error
@@ -344,6 +424,10 @@ mod tests {
         assert_eq!(text([vec![0xFE, 0xFF], be.clone()].concat()).0, SAMPLE);
         assert_eq!(text(le), (SAMPLE.to_string(), "UTF-16LE".into()));
         assert_eq!(text(be), (SAMPLE.to_string(), "UTF-16BE".into()));
+        // 开 (U+5F00) puts a zero byte on the "wrong" side.
+        let kai = "关于开会的通知\n\n由XX同志主持。\n";
+        let le: Vec<u8> = kai.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(text(le), (kai.to_string(), "UTF-16LE".into()));
     }
 
     #[test]

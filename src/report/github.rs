@@ -16,16 +16,29 @@ impl<W: Write> Github<W> {
     }
 }
 
-/// Escape a message (data) for a workflow command.
+/// Escape a message (data) for a workflow command: control characters and
+/// `##[` are shown escaped first (see [`super::escape`]).
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::escape::for_github(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escape a property value for a workflow command.
 fn property(s: &str) -> String {
-    data(s).replace(':', "%3A").replace(',', "%2C")
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            '\r' | '\n' => c.to_string(),
+            c => super::escape::char_escape(c, false).unwrap_or_else(|| c.to_string()),
+        })
+        .collect();
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 impl<W: Write> Reporter for Github<W> {
@@ -68,7 +81,9 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(data("a%b\nc"), "a%25b%0Ac");
+        assert_eq!(data("a%b\nc"), "a%25b\\nc");
+        assert_eq!(data("x##[error]y\u{1b}"), "x#\u{200B}#[error]y\\u{1b}");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(property("a\n\u{1b}b"), "a%0A\\u{1b}b");
     }
 }

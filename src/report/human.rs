@@ -1,6 +1,7 @@
 //! Human output: codespan-reporting diagnostics with carets under the
 //! Chinese text, then a summary line.
 
+use super::escape::shown;
 use super::window::Window;
 use super::{Reporter, Summary};
 use crate::diag::{Diagnostic, Severity};
@@ -62,9 +63,9 @@ fn to_codespan(d: &Diagnostic, doc: &Document, window: &Window) -> CsDiagnostic<
     labels.extend(
         d.labels
             .iter()
-            .map(|l| Label::secondary((), window.map(&l.range)).with_message(l.message.clone())),
+            .map(|l| Label::secondary((), window.map(&l.range)).with_message(shown(&l.message))),
     );
-    let mut notes = d.notes.clone();
+    let mut notes: Vec<String> = d.notes.iter().map(|n| shown(n).into_owned()).collect();
     if doc.format == Format::Docx {
         let (line, col) = doc.lines.position(&doc.text, d.range.start);
         notes.push(format!("位置：第{line}段第{col}字"));
@@ -85,7 +86,7 @@ fn to_codespan(d: &Diagnostic, doc: &Document, window: &Window) -> CsDiagnostic<
         notes.push(how.to_string());
     }
     base.with_code(d.rule)
-        .with_message(d.message.clone())
+        .with_message(shown(&d.message))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -95,16 +96,17 @@ impl<W: WriteColor> Reporter for Human<W> {
         if self.verbose {
             writeln!(
                 self.out,
-                "{}：编码 {}，{} 个问题",
-                doc.name,
+                "文件 {}：编码 {}，{} 个问题",
+                shown(&doc.name),
                 doc.encoding.name(),
                 diags.len()
             )?;
         }
+        let name = shown(&doc.name);
         for d in diags {
             let mut ranges = vec![d.range.clone()];
             ranges.extend(d.labels.iter().map(|l| l.range.clone()));
-            let window = Window::new(&doc.name, doc.source(), &doc.lines, &ranges);
+            let window = Window::new(&name, doc.source(), &doc.lines, &ranges);
             let cs = to_codespan(d, doc, &window);
             term::emit_to_write_style(&mut self.out, &self.config, &window, &cs).map_err(|e| {
                 match e {
@@ -124,11 +126,16 @@ impl<W: WriteColor> Reporter for Human<W> {
         )?;
         write!(self.out, "error[io]")?;
         self.out.reset()?;
-        writeln!(self.out, ": {name}: {error}\n")
+        writeln!(self.out, ": {}: {}\n", shown(name), shown(error))
     }
 
     fn note(&mut self, name: &str, message: &str) -> std::io::Result<()> {
-        writeln!(self.out, "note: {name}: {message}")
+        writeln!(
+            self.out,
+            "note: {}: {}",
+            shown(name),
+            super::escape::lines(message)
+        )
     }
 
     fn finish(&mut self, s: &Summary) -> std::io::Result<()> {

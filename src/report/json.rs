@@ -29,6 +29,10 @@ struct Record<'a> {
     /// For Word files: the paragraph (1-based) holding the diagnostic.
     #[serde(skip_serializing_if = "Option::is_none")]
     paragraph: Option<usize>,
+    /// When the file name is not valid UTF-8: its exact bytes (`path` then
+    /// holds a lossy rendering).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<&'a [u8]>,
 }
 
 #[derive(Serialize)]
@@ -56,15 +60,20 @@ struct LabelRecord<'a> {
 pub struct Json<W: Write> {
     out: W,
     first: bool,
+    raw_name: Option<Vec<u8>>,
 }
 
 impl<W: Write> Json<W> {
     pub fn new(out: W) -> Self {
-        Json { out, first: true }
+        Json {
+            out,
+            first: true,
+            raw_name: None,
+        }
     }
 }
 
-fn record<'a>(doc: &'a Document, d: &'a Diagnostic) -> Record<'a> {
+fn record<'a>(doc: &'a Document, d: &'a Diagnostic, raw: Option<&'a [u8]>) -> Record<'a> {
     let pos = |o: usize| doc.lines.position(&doc.text, o);
     let (line, column) = pos(d.range.start);
     let (end_line, end_column) = pos(d.range.end);
@@ -109,12 +118,17 @@ fn record<'a>(doc: &'a Document, d: &'a Diagnostic) -> Record<'a> {
         notes: &d.notes,
         encoding: doc.encoding.name(),
         paragraph: (doc.format == Format::Docx).then_some(line),
+        path_bytes: raw,
     }
 }
 
 impl<W: Write> Reporter for Json<W> {
     fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
-        let mut records: Vec<Record> = diags.iter().map(|d| record(doc, d)).collect();
+        let raw = self.raw_name.take();
+        let mut records: Vec<Record> = diags
+            .iter()
+            .map(|d| record(doc, d, raw.as_deref()))
+            .collect();
         records.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
         for r in records {
             self.out
@@ -125,8 +139,16 @@ impl<W: Write> Reporter for Json<W> {
         Ok(())
     }
 
+    fn raw_name(&mut self, bytes: &[u8]) {
+        self.raw_name = Some(bytes.to_vec());
+    }
+
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
-        eprintln!("gwlint: {name}: {error}");
+        eprintln!(
+            "gwlint: {}: {}",
+            super::escape::shown(name),
+            super::escape::shown(error)
+        );
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! particular rules. Files arrive in the order they are to be shown.
 
 pub mod diff;
+pub mod escape;
 mod github;
 mod html;
 mod human;
@@ -65,9 +66,16 @@ pub trait Reporter {
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()>;
     /// Something the user should know about a file that is not a diagnostic.
     fn note(&mut self, name: &str, message: &str) -> std::io::Result<()> {
-        eprintln!("gwlint: {name}: {message}");
+        eprintln!(
+            "gwlint: {}: {}",
+            escape::shown(name),
+            escape::lines(message)
+        );
         Ok(())
     }
+    /// The next file's name as bytes, when it is not UTF-8 (called just
+    /// before [`Reporter::file`]); formats that can carry it keep it.
+    fn raw_name(&mut self, _bytes: &[u8]) {}
     /// The end of the run.
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()>;
 }

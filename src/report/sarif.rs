@@ -8,9 +8,13 @@ use crate::rules;
 use serde_json::{json, Value};
 use std::io::Write;
 
+/// Streams the log: the header and each result are written as they come,
+/// so memory stays bounded whatever the number of findings. Notifications
+/// (files that could not be read) are few and written at the end.
 pub struct Sarif<W: Write> {
     out: W,
-    results: Vec<Value>,
+    started: bool,
+    first_result: bool,
     notifications: Vec<Value>,
 }
 
@@ -18,9 +22,45 @@ impl<W: Write> Sarif<W> {
     pub fn new(out: W) -> Self {
         Sarif {
             out,
-            results: Vec::new(),
+            started: false,
+            first_result: true,
             notifications: Vec::new(),
         }
+    }
+
+    /// Everything before the first result.
+    fn start(&mut self) -> std::io::Result<()> {
+        if self.started {
+            return Ok(());
+        }
+        self.started = true;
+        let rule_list: Vec<Value> = rules::ALL
+            .iter()
+            .map(|r| {
+                json!({
+                    "id": r.id,
+                    "name": r.id,
+                    "shortDescription": {"text": r.summary},
+                    "fullDescription": {"text": r.documentation()},
+                    "help": {"text": r.documentation(), "markdown": r.documentation()},
+                    "defaultConfiguration": {"level": level(r.severity)}
+                })
+            })
+            .collect();
+        let tool = json!({"driver": {
+            "name": "gwlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rule_list
+        }});
+        write!(
+            self.out,
+            "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [{{\n    \"tool\": "
+        )?;
+        serde_json::to_writer(&mut self.out, &tool)?;
+        write!(
+            self.out,
+            ",\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": ["
+        )
     }
 }
 
@@ -31,9 +71,21 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A path as a relative URI with forward slashes.
+/// A path as a relative URI reference: forward slashes, and every byte
+/// outside RFC 3986's unreserved characters and `/` percent-encoded
+/// (spaces, `#`, `%`, line breaks, Chinese characters).
 fn uri(name: &str) -> String {
-    name.replace('\\', "/").trim_start_matches("./").to_string()
+    let path = name.replace('\\', "/");
+    let path = path.trim_start_matches("./");
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 impl<W: Write> Reporter for Sarif<W> {
@@ -62,7 +114,14 @@ impl<W: Write> Reporter for Sarif<W> {
             if let Some(i) = rule_index {
                 result["ruleIndex"] = json!(i);
             }
-            self.results.push(result);
+            self.start()?;
+            self.out.write_all(if self.first_result {
+                b"\n      "
+            } else {
+                b",\n      "
+            })?;
+            self.first_result = false;
+            serde_json::to_writer(&mut self.out, &result)?;
         }
         Ok(())
     }
@@ -77,38 +136,32 @@ impl<W: Write> Reporter for Sarif<W> {
     }
 
     fn finish(&mut self, _summary: &Summary) -> std::io::Result<()> {
-        let rule_list: Vec<Value> = rules::ALL
-            .iter()
-            .map(|r| {
-                json!({
-                    "id": r.id,
-                    "name": r.id,
-                    "shortDescription": {"text": r.summary},
-                    "fullDescription": {"text": r.documentation()},
-                    "help": {"text": r.documentation(), "markdown": r.documentation()},
-                    "defaultConfiguration": {"level": level(r.severity)}
-                })
-            })
-            .collect();
-        let log = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "gwlint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rule_list
-                }},
-                "columnKind": "unicodeCodePoints",
-                "results": std::mem::take(&mut self.results),
-                "invocations": [{
-                    "executionSuccessful": self.notifications.is_empty(),
-                    "toolExecutionNotifications": std::mem::take(&mut self.notifications)
-                }]
-            }]
-        });
-        serde_json::to_writer_pretty(&mut self.out, &log)?;
-        writeln!(self.out)?;
+        self.start()?;
+        let invocations = json!([{
+            "executionSuccessful": self.notifications.is_empty(),
+            "toolExecutionNotifications": std::mem::take(&mut self.notifications)
+        }]);
+        write!(
+            self.out,
+            "{}],\n    \"invocations\": ",
+            if self.first_result { "" } else { "\n    " }
+        )?;
+        serde_json::to_writer(&mut self.out, &invocations)?;
+        writeln!(self.out, "\n  }}]\n}}")?;
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("./docs/a.txt"), "docs/a.txt");
+        assert_eq!(uri("a b#c%.txt"), "a%20b%23c%25.txt");
+        assert_eq!(uri("x\ny.txt"), "x%0Ay.txt");
+        assert_eq!(uri("通知.txt"), "%E9%80%9A%E7%9F%A5.txt");
+        assert_eq!(uri("dir\\a.txt"), "dir/a.txt");
     }
 }

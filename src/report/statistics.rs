@@ -36,7 +36,11 @@ impl<W: Write> Reporter for Statistics<W> {
 
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
         self.unreadable += 1;
-        eprintln!("gwlint: {name}: {error}");
+        eprintln!(
+            "gwlint: {}: {}",
+            super::escape::shown(name),
+            super::escape::shown(error)
+        );
         Ok(())
     }
 

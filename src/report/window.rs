@@ -16,6 +16,43 @@ struct Segment {
     orig: Range<usize>,
     /// Where it starts in the window text.
     window_start: usize,
+    /// Which shown stretch of the line it belongs to (stretches are
+    /// separated by "…"; one stretch is cut into several segments where
+    /// characters are shown escaped).
+    stretch: usize,
+}
+
+/// Copy `text[range]` into the window, showing control characters, bidi
+/// controls and CI commands escaped (see [`super::escape`]); the escapes
+/// sit between segments, so that offsets still map exactly.
+fn push_escaped(
+    source: &mut String,
+    segments: &mut Vec<Segment>,
+    text: &str,
+    range: Range<usize>,
+    stretch: usize,
+) {
+    let github = super::escape::under_github();
+    let mut from = range.start;
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        if let Some(e) = super::escape::escape_at(text, at, c, true, github) {
+            segments.push(Segment {
+                orig: from..at,
+                window_start: source.len(),
+                stretch,
+            });
+            source.push_str(&text[from..at]);
+            source.push_str(&e);
+            from = at + c.len_utf8();
+        }
+    }
+    segments.push(Segment {
+        orig: from..range.end,
+        window_start: source.len(),
+        stretch,
+    });
+    source.push_str(&text[from..range.end]);
 }
 
 struct WindowLine {
@@ -99,11 +136,7 @@ impl<'a> Window<'a> {
                 if i > 0 || a > lr.start {
                     source.push('…');
                 }
-                segments.push(Segment {
-                    orig: a..b,
-                    window_start: source.len(),
-                });
-                source.push_str(&text[a..b]);
+                push_escaped(&mut source, &mut segments, text, a..b, i);
             }
             if spans.last().is_some_and(|&(_, b)| b < lr.end) {
                 source.push('…');
@@ -126,10 +159,21 @@ impl<'a> Window<'a> {
     /// Map a real byte range into the window (clipped to what is shown).
     pub fn map(&self, r: &Range<usize>) -> Range<usize> {
         for l in &self.lines {
-            for s in &l.segments {
+            for (k, s) in l.segments.iter().enumerate() {
                 if s.orig.start <= r.start && r.start <= s.orig.end {
                     let start = s.window_start + (r.start - s.orig.start);
-                    let end = s.window_start + (r.end.min(s.orig.end) - s.orig.start);
+                    // The end: in this stretch, clipped to what is shown;
+                    // an escaped character inside the range is covered whole.
+                    let mut end = start;
+                    for t in l.segments[k..]
+                        .iter()
+                        .take_while(|t| t.stretch == s.stretch)
+                    {
+                        if r.end < t.orig.start {
+                            break;
+                        }
+                        end = t.window_start + (r.end.min(t.orig.end) - t.orig.start);
+                    }
                     return start..end.max(start);
                 }
             }
@@ -198,5 +242,35 @@ impl<'w> Files<'w> for Window<'_> {
             l.range.end
         };
         Ok(l.range.start..end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown<'w>(w: &'w Window, r: Range<usize>) -> &'w str {
+        &w.source[w.map(&r)]
+    }
+
+    #[test]
+    fn escaped_characters_keep_labels_on_their_text() {
+        let text = "甲\u{1b}[2J乙XX\u{202e}丙\n";
+        let index = LineIndex::new(text);
+        let xx = text.find("XX").unwrap();
+        let esc = text.find('\u{1b}').unwrap();
+        let bidi = text.find('\u{202e}').unwrap();
+        let ranges = [xx..xx + 2, esc..xx, xx..bidi + 3];
+        let w = Window::new("a.txt", text, &index, &ranges);
+        assert!(
+            w.source.contains("甲\\u{1b}[2J乙XX\\u{202e}丙"),
+            "{}",
+            w.source
+        );
+        assert!(!w.source.contains('\u{1b}') && !w.source.contains('\u{202e}'));
+        assert_eq!(shown(&w, ranges[0].clone()), "XX");
+        // A label over an escaped character covers its whole escape.
+        assert_eq!(shown(&w, ranges[1].clone()), "\\u{1b}[2J乙");
+        assert_eq!(shown(&w, ranges[2].clone()), "XX\\u{202e}");
     }
 }

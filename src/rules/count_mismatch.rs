@@ -232,19 +232,25 @@ fn list_after(doc: &Document, c: &Count, nouns: &[String]) -> Option<Items> {
         return sentence_items(doc, after_start, para.end);
     }
     // A count in the paragraph's last sentence, followed by numbered paragraphs.
-    let last_sentence = !rest
-        .trim_end_matches(['。', '：', ':', ' '])
-        .contains(['。', '！', '？']);
+    // Checked cheapest first: a later count in the paragraph settles it at
+    // once, so a paragraph of many counts is not rescanned for each.
     let later = doc
         .counts
         .partition_point(|o| o.range.start <= c.range.start);
-    let is_last_count = !doc.counts[later..]
-        .iter()
-        .take_while(|o| o.para == c.para)
-        .any(|o| o.value >= 2);
+    let is_last_count = || {
+        !doc.counts[later..]
+            .iter()
+            .take_while(|o| o.para == c.para)
+            .any(|o| o.value >= 2)
+    };
+    let last_sentence = || {
+        !rest
+            .trim_end_matches(['。', '：', ':', ' '])
+            .contains(['。', '！', '？'])
+    };
     // A quoted slogan (“三个年”活动) closing a paragraph names a campaign;
     // only a listing count announces the numbered paragraphs that follow.
-    if last_sentence && is_last_count && enumerative(doc, c, nouns) {
+    if enumerative(doc, c, nouns) && is_last_count() && last_sentence() {
         return next_paragraph_items(doc, c);
     }
     None
@@ -311,13 +317,22 @@ fn starts_with_first_marker(text: &str) -> bool {
     .any(|m| text.starts_with(m))
 }
 
+/// The longest sentence, in bytes, searched for the items of a count
+/// (about 1,000 Chinese characters).
+const MAX_SENTENCE: usize = 3000;
+
 /// Items of the sentence after an introducer, split by ；, or by 、 or ，
 /// when only one of them is used.
 fn sentence_items(doc: &Document, start: usize, para_end: usize) -> Option<Items> {
+    // A list is looked for within one sentence of bounded length, so that a
+    // paragraph of many counts without a full stop is not rescanned for each.
     let text = &doc.text[start..para_end];
-    let end = text
-        .find(['。', '!', '?', '！', '？'])
-        .unwrap_or(text.len());
+    let window = &text[..text.floor_char_boundary(MAX_SENTENCE.min(text.len()))];
+    let end = match window.find(['。', '!', '?', '！', '？']) {
+        Some(end) => end,
+        None if window.len() == text.len() => text.len(),
+        None => return None,
+    };
     let sentence = &text[..end];
     const SEMI: [char; 2] = ['；', ';'];
     const COMMA: [char; 2] = ['，', ','];

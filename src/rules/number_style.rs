@@ -103,6 +103,10 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     out
 }
 
+/// How far around a count its sentence is looked for, in bytes: a hostile
+/// paragraph without sentence ends must not make every count scan it whole.
+const SENTENCE_WINDOW: usize = 240;
+
 /// Whether a count stands among statistics: another Arabic number (not a
 /// year, month or day) in the same sentence.
 fn is_statistic(doc: &Document, c: &Count) -> bool {
@@ -112,12 +116,17 @@ fn is_statistic(doc: &Document, c: &Count) -> bool {
     };
     let para = doc.paragraphs[p].range.clone();
     let text = &doc.text;
-    let start = text[para.start..c.range.start]
-        .rfind(ENDS)
-        .map_or(para.start, |i| para.start + i);
-    let end = text[c.range.end..para.end]
+    let lo = text.floor_char_boundary(
+        c.range
+            .start
+            .saturating_sub(SENTENCE_WINDOW)
+            .max(para.start),
+    );
+    let hi = text.ceil_char_boundary((c.range.end + SENTENCE_WINDOW).min(para.end));
+    let start = text[lo..c.range.start].rfind(ENDS).map_or(lo, |i| lo + i);
+    let end = text[c.range.end..hi]
         .find(ENDS)
-        .map_or(para.end, |i| c.range.end + i);
+        .map_or(hi, |i| c.range.end + i);
     let sentence = &text[start..end];
     let mut digits = sentence.char_indices().peekable();
     while let Some((i, ch)) = digits.next() {

@@ -78,6 +78,10 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     out
 }
 
+/// How far, in bytes, the sentence around a mention is looked for on each
+/// side (about 1,000 Chinese characters).
+const SENTENCE_WINDOW: usize = 3000;
+
 /// Whether a mention is historical rather than current usage: the old
 /// name of a body (原县环境保护局, 环境保护局更名为…), the title of a
 /// work (《决战脱贫攻坚》), or a sentence set in a year before the change.
@@ -106,13 +110,17 @@ fn historical(
     {
         return true;
     }
+    // The sentence around the mention, looked for within a bounded window
+    // so that a paragraph of many mentions without a full stop stays linear.
     // All four sentence ends are three bytes in UTF-8.
-    let start = body[..m.start]
+    let lo = body.floor_char_boundary(m.start.saturating_sub(SENTENCE_WINDOW));
+    let hi = body.ceil_char_boundary((m.end + SENTENCE_WINDOW).min(body.len()));
+    let start = body[lo..m.start]
         .rfind(['。', '！', '？', '；'])
-        .map_or(0, |i| i + 3);
-    let end = body[m.end..]
+        .map_or(lo, |i| lo + i + 3);
+    let end = body[m.end..hi]
         .find(['。', '！', '？', '；'])
-        .map_or(body.len(), |i| m.end + i);
+        .map_or(hi, |i| m.end + i);
     year_re()
         .captures_iter(&body[start..end])
         .filter_map(|c| c[1].parse::<u32>().ok())

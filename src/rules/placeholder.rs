@@ -155,10 +155,16 @@ fn atoms<'p>(
 }
 
 /// Whether an allowed word (X射线) covers the match.
+/// Only the text a covering word can lie in is searched, so the work per
+/// match does not grow with the paragraph.
 fn allowed(body: &str, m: Range<usize>, words: &[String]) -> bool {
     words.iter().any(|w| {
-        body.match_indices(w.as_str())
-            .any(|(i, _)| i <= m.start && m.end <= i + w.len())
+        let lo = body.floor_char_boundary(m.end.saturating_sub(w.len()));
+        let hi = body.ceil_char_boundary((m.start + w.len()).min(body.len()));
+        lo < hi
+            && body[lo..hi]
+                .match_indices(w.as_str())
+                .any(|(i, _)| lo + i <= m.start && m.end <= lo + i + w.len())
     })
 }
 
