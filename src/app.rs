@@ -68,14 +68,18 @@ fn settings(config: Option<&Path>, isolated: bool) -> Result<Settings, String> {
 fn run_inner(cli: Cli) -> Result<u8, String> {
     match &cli.command {
         Some(Command::Rules) => {
-            let width = rules::ALL.iter().map(|r| r.id.len()).max().unwrap_or(0);
-            for r in rules::ALL {
+            let registry = settings(None, false)?.base.registry();
+            let width = registry.all().iter().map(|r| r.id.len()).max().unwrap_or(0);
+            for r in registry.all() {
                 println!("{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.summary);
             }
             return Ok(EXIT_OK);
         }
         Some(Command::Explain { rule }) => {
-            let r = rules::by_id(rule).ok_or_else(|| rules::unknown_rule_message(rule))?;
+            let registry = settings(None, false)?.base.registry();
+            let r = registry
+                .by_id(rule)
+                .ok_or_else(|| registry.unknown_rule_message(rule))?;
             println!(
                 "{}（{}，默认级别：{}）\n",
                 r.id,
@@ -114,6 +118,28 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
             return Ok(EXIT_OK);
         }
         Some(Command::Facts { paths }) => return show_facts(&cli, paths),
+        Some(Command::CheckPacks) => {
+            let s = settings(None, false)?;
+            let failures = crate::selftest::run(&s.base, |_, _| true);
+            for f in &failures {
+                println!("{f}");
+            }
+            let rules = s.base.packs().lexicon.packs.len();
+            let entries: usize = s
+                .base
+                .packs()
+                .lexicon
+                .packs
+                .iter()
+                .map(|p| p.entry.len())
+                .sum();
+            if failures.is_empty() {
+                println!("{rules} 个词表规则、{entries} 个词条的示例全部通过");
+                return Ok(EXIT_OK);
+            }
+            println!("{} 个示例未通过", failures.len());
+            return Ok(EXIT_FINDINGS);
+        }
         Some(Command::Config {
             show,
             config,
@@ -131,6 +157,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
     }
     let mut settings = settings(cli.config.as_deref(), cli.isolated)?;
     apply_cli(&cli, &mut settings)?;
+    rules::Registry::activate(settings.base.registry());
     if cli.unsafe_fixes && !(cli.fix || cli.diff) {
         return Err("--unsafe-fixes 需要与 --fix 或 --diff 一起使用".to_string());
     }
@@ -477,9 +504,10 @@ fn show_facts(cli: &Cli, paths: &[PathBuf]) -> Result<u8, String> {
 
 /// Command-line options override the configuration file.
 fn apply_cli(cli: &Cli, settings: &mut Settings) -> Result<(), String> {
+    let registry = settings.base.registry();
     for id in cli.select.iter().chain(&cli.ignore) {
-        if rules::by_id(id).is_none() {
-            return Err(rules::unknown_rule_message(id));
+        if registry.by_id(id).is_none() {
+            return Err(registry.unknown_rule_message(id));
         }
     }
     let base = &mut settings.base;
@@ -560,7 +588,7 @@ fn show_settings(s: &Settings) -> String {
         out.push_str(&format!("rule_dirs = {}\n", list(&dirs)));
     }
     out.push_str("\n[rules]\n");
-    for r in rules::ALL {
+    for r in b.registry().all() {
         let setting = if !b.select.is_empty() && !b.select.iter().any(|x| x == r.id)
             || b.ignore.iter().any(|x| x == r.id)
         {

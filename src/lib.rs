@@ -11,9 +11,11 @@ pub mod diag;
 pub mod doc;
 pub mod fix;
 pub mod input;
+pub mod lexicon;
 pub mod packs;
 pub mod report;
 pub mod rules;
+pub mod selftest;
 pub mod suppress;
 pub mod walk;
 
@@ -29,6 +31,8 @@ use input::{Decoded, Format, Text};
 pub fn lint_document(doc: &Document, options: &Options) -> Vec<Diagnostic> {
     let ctx = rules::RuleCtx {
         packs: options.packs(),
+        registry: options.registry(),
+        hits: options.packs().lexicon.hits(&doc.text),
         facts: doc.facts.overridden(
             doc,
             options.level.as_deref(),

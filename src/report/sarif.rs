@@ -41,7 +41,10 @@ impl<W: Write> Reporter for Sarif<W> {
         for d in diags {
             let (line, col) = doc.lines.position(&doc.text, d.range.start);
             let (end_line, end_col) = doc.lines.position(&doc.text, d.range.end);
-            let rule_index = rules::ALL.iter().position(|r| r.id == d.rule);
+            let rule_index = rules::Registry::active()
+                .all()
+                .iter()
+                .position(|r| r.id == d.rule);
             let mut result = json!({
                 "ruleId": d.rule,
                 "level": level(d.severity),
@@ -77,7 +80,8 @@ impl<W: Write> Reporter for Sarif<W> {
     }
 
     fn finish(&mut self, _summary: &Summary) -> std::io::Result<()> {
-        let rule_list: Vec<Value> = rules::ALL
+        let rule_list: Vec<Value> = rules::Registry::active()
+            .all()
             .iter()
             .map(|r| {
                 json!({
