@@ -38,7 +38,7 @@ declare_rule! {
 
 /// Characters never doubled in standard Chinese: a doubled one is a slip.
 const FUNCTION_CHARS: &str =
-    "的了地得在和与及是对把被将为于从向以并而或其之这那也都就又还所着过由给让使我你他她它们";
+    "的了地得在和与及是对把被将为于从向以并而或其之这那也都就又还所着过由给让使我你他她它们要有不";
 
 /// Two-character verbs whose ABAB reduplication (研究研究) is legitimate.
 const ABAB_VERBS: &[&str] = &[
@@ -46,7 +46,8 @@ const ABAB_VERBS: &[&str] = &[
     "休息", "活动", "整理", "准备", "收拾", "打扫", "检查", "总结", "比较", "体验", "感受", "尝试",
     "调查", "放松", "清理", "梳理", "反思", "调整", "联系", "请教", "帮助", "关心", "表扬", "批评",
     "教育", "提醒", "认识", "熟悉", "分析", "合计", "盘算", "斟酌", "掂量", "比划", "溜达", "走动",
-    "看看", "想想", "试试", "问问", "说说", "谈谈", "议议", "改改", "查查", "摸摸", "听听",
+    "看看", "想想", "试试", "问问", "说说", "谈谈", "议议", "改改", "查查", "摸摸", "听听", "热闹",
+    "高兴", "暖和", "凉快", "轻松", "清醒", "明白", "亲热", "乐呵", "舒服", "痛快",
 ];
 
 fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
@@ -158,6 +159,8 @@ mod tests {
         assert_eq!(flagged(&d), ["了了"]);
         let d = lint_rule("repeated-word", "问题在在基层。");
         assert_eq!(flagged(&d), ["在在"]);
+        let d = lint_rule("repeated-word", "各单位要要高度重视，全县全县上下。");
+        assert_eq!(flagged(&d), ["要要", "全县全县"]);
     }
 
     #[test]
@@ -170,6 +173,8 @@ mod tests {
             "他的的确确做到了，是是非非要分清。",
             "一个一个地谈，一步一步地推进。",
             "目的的实现需要时间。",
+            "主要要抓好落实，所有有关单位。大家热闹热闹。",
+            "通报民主生活会会前征求意见情况。",
         ] {
             let d = lint_rule("repeated-word", text);
             assert!(d.is_empty(), "{text}: {d:?}");
