@@ -36,10 +36,6 @@ impl Hits {
         &self.0[lo..hi]
     }
 
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

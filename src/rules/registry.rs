@@ -54,7 +54,8 @@ impl Registry {
                 id: leak(pack.id.clone()),
                 severity: pack.severity(),
                 summary: leak(pack.summary.clone().unwrap_or_default()),
-                doc: leak(doc),
+                // Indented like a doc comment, which `documentation` unindents.
+                doc: leak(doc.lines().map(|l| format!(" {l}\n")).collect()),
                 check: Check::Lexicon,
             })));
         }
