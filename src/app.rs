@@ -70,9 +70,14 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         Some(Command::Rules) => {
             let registry = settings(None, false)?.base.registry();
             let width = registry.all().iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let mut out = String::new();
             for r in registry.all() {
-                println!("{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.summary);
+                let (id, sev) = (r.id, r.severity.as_str());
+                out.push_str(&format!("{id:width$}  {sev:7}  {}\n", r.summary));
             }
+            std::io::stdout()
+                .write_all(out.as_bytes())
+                .map_err(io_error)?;
             return Ok(EXIT_OK);
         }
         Some(Command::Explain { rule }) => {
@@ -80,13 +85,17 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
             let r = registry
                 .by_id(rule)
                 .ok_or_else(|| registry.unknown_rule_message(rule))?;
-            println!(
-                "{}（{}，默认级别：{}）\n",
+            // Written at once, so that `gwlint explain typo | head` stops quietly.
+            let text = format!(
+                "{}（{}，默认级别：{}）\n\n{}\n",
                 r.id,
                 r.summary,
-                r.severity.as_str()
+                r.severity.as_str(),
+                r.documentation()
             );
-            println!("{}", r.documentation());
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(io_error)?;
             return Ok(EXIT_OK);
         }
         Some(Command::Templates) => {
@@ -121,8 +130,9 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         Some(Command::CheckPacks) => {
             let s = settings(None, false)?;
             let failures = crate::selftest::run(&s.base, |_, _| true);
+            let mut out = std::io::stdout().lock();
             for f in &failures {
-                println!("{f}");
+                writeln!(out, "{f}").map_err(io_error)?;
             }
             let rules = s.base.packs().lexicon.packs.len();
             let entries: usize = s
@@ -134,10 +144,11 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
                 .map(|p| p.entry.len())
                 .sum();
             if failures.is_empty() {
-                println!("{rules} 个词表规则、{entries} 个词条的示例全部通过");
+                writeln!(out, "{rules} 个词表规则、{entries} 个词条的示例全部通过")
+                    .map_err(io_error)?;
                 return Ok(EXIT_OK);
             }
-            println!("{} 个示例未通过", failures.len());
+            writeln!(out, "{} 个示例未通过", failures.len()).map_err(io_error)?;
             return Ok(EXIT_FINDINGS);
         }
         Some(Command::Config {
