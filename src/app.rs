@@ -128,28 +128,11 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
         }
         Some(Command::Facts { paths }) => return show_facts(&cli, paths),
         Some(Command::CheckPacks) => {
-            let s = settings(None, false)?;
-            let failures = crate::selftest::run(&s.base, |_, _| true);
-            let mut out = std::io::stdout().lock();
-            for f in &failures {
-                writeln!(out, "{f}").map_err(io_error)?;
-            }
-            let rules = s.base.packs().lexicon.packs.len();
-            let entries: usize = s
-                .base
-                .packs()
-                .lexicon
-                .packs
-                .iter()
-                .map(|p| p.entry.len())
-                .sum();
-            if failures.is_empty() {
-                writeln!(out, "{rules} 个词表规则、{entries} 个词条的示例全部通过")
-                    .map_err(io_error)?;
-                return Ok(EXIT_OK);
-            }
-            writeln!(out, "{} 个示例未通过", failures.len()).map_err(io_error)?;
-            return Ok(EXIT_FINDINGS);
+            let (text, passed) = crate::selftest::summary(&settings(None, false)?.base);
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(io_error)?;
+            return Ok(if passed { EXIT_OK } else { EXIT_FINDINGS });
         }
         Some(Command::Config {
             show,

@@ -64,3 +64,33 @@ pub fn run(options: &Options, include: impl Fn(&LexiconPack, &Entry) -> bool) ->
     }
     failures
 }
+
+/// `gwlint check-packs`: every failure, then a one-line verdict; and
+/// whether all examples passed.
+pub fn summary(options: &Options) -> (String, bool) {
+    let failures = run(options, |_, _| true);
+    let mut out: String = failures.iter().map(|f| format!("{f}\n")).collect();
+    let packs = &options.packs().lexicon.packs;
+    let entries: usize = packs.iter().map(|p| p.entry.len()).sum();
+    if failures.is_empty() {
+        out.push_str(&format!(
+            "{} 个词表规则、{entries} 个词条的示例全部通过\n",
+            packs.len()
+        ));
+    } else {
+        out.push_str(&format!("{} 个示例未通过\n", failures.len()));
+    }
+    (out, failures.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_packs_pass_and_say_so() {
+        let (text, passed) = summary(&Options::default());
+        assert!(passed, "{text}");
+        assert!(text.starts_with("2 个词表规则、"), "{text}");
+    }
+}
