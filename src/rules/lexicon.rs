@@ -75,6 +75,8 @@ mod tests {
                     中医辨证施治。他激动得不能自已。";
         let d = lint_rule("typo", text);
         assert!(d.is_empty(), "{d:?}");
+        // 平台 + 帐号: the misspelt 帐号 is reported, 台帐 across the two is not.
+        assert_eq!(flagged(&lint_rule("typo", "注册平台帐号。")), ["帐号"]);
     }
 
     #[test]
