@@ -85,27 +85,39 @@ fn settings(config: Option<&Path>, isolated: bool) -> Result<Settings, String> {
 fn run_inner(cli: Cli) -> Result<u8, String> {
     match &cli.command {
         Some(Command::Rules) => {
-            let width = rules::ALL.iter().map(|r| r.id.len()).max().unwrap_or(0);
-            for r in rules::ALL {
-                println!("{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.summary);
+            let registry = settings(None, false)?.base.registry();
+            let width = registry.all().iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let mut out = String::new();
+            for r in registry.all() {
+                let (id, sev) = (r.id, r.severity.as_str());
+                out.push_str(&format!("{id:width$}  {sev:7}  {}\n", r.summary));
             }
+            std::io::stdout()
+                .write_all(out.as_bytes())
+                .map_err(io_error)?;
             return Ok(EXIT_OK);
         }
         Some(Command::Explain { rule, format }) => {
-            let r = rules::by_id(rule).ok_or_else(|| rules::unknown_rule_message(rule))?;
-            println!(
-                "{}（{}，默认级别：{}）\n",
+            let registry = settings(None, false)?.base.registry();
+            let r = registry
+                .by_id(rule)
+                .ok_or_else(|| registry.unknown_rule_message(rule))?;
+            let body = match format {
+                ExplainFormat::Markdown => format!("{}\n", r.documentation()),
+                ExplainFormat::Terminal => {
+                    explain::render(&r.documentation(), stdout_color(ColorWhen::Auto))
+                }
+            };
+            // Written at once, so that `gwlint explain typo | head` stops quietly.
+            let text = format!(
+                "{}（{}，默认级别：{}）\n\n{body}",
                 r.id,
                 r.summary,
-                r.severity.as_str()
+                r.severity.as_str(),
             );
-            match format {
-                ExplainFormat::Markdown => println!("{}", r.documentation()),
-                ExplainFormat::Terminal => print!(
-                    "{}",
-                    explain::render(&r.documentation(), stdout_color(ColorWhen::Auto))
-                ),
-            }
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(io_error)?;
             return Ok(EXIT_OK);
         }
         Some(Command::Annotate {
@@ -147,6 +159,13 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
             return Ok(EXIT_OK);
         }
         Some(Command::Facts { paths }) => return show_facts(&cli, paths),
+        Some(Command::CheckPacks) => {
+            let (text, passed) = crate::selftest::summary(&settings(None, false)?.base);
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(io_error)?;
+            return Ok(if passed { EXIT_OK } else { EXIT_FINDINGS });
+        }
         Some(Command::Config {
             show,
             config,
@@ -164,6 +183,7 @@ fn run_inner(cli: Cli) -> Result<u8, String> {
     }
     let mut settings = settings(cli.config.as_deref(), cli.isolated)?;
     apply_cli(&cli, &mut settings)?;
+    rules::Registry::activate(settings.base.registry());
     if cli.unsafe_fixes && !(cli.fix || cli.diff) {
         return Err("--unsafe-fixes 需要与 --fix 或 --diff 一起使用".to_string());
     }
@@ -637,9 +657,10 @@ fn annotate_file(
 
 /// Command-line options override the configuration file.
 fn apply_cli(cli: &Cli, settings: &mut Settings) -> Result<(), String> {
+    let registry = settings.base.registry();
     for id in cli.select.iter().chain(&cli.ignore) {
-        if rules::by_id(id).is_none() {
-            return Err(rules::unknown_rule_message(id));
+        if registry.by_id(id).is_none() {
+            return Err(registry.unknown_rule_message(id));
         }
     }
     let base = &mut settings.base;
@@ -728,7 +749,7 @@ fn show_settings(s: &Settings) -> String {
         l.findings_per_file
     ));
     out.push_str("\n[rules]\n");
-    for r in rules::ALL {
+    for r in b.registry().all() {
         let setting = if !b.select.is_empty() && !b.select.iter().any(|x| x == r.id)
             || b.ignore.iter().any(|x| x == r.id)
         {

@@ -13,11 +13,13 @@ pub mod doc;
 pub mod explain;
 pub mod fix;
 pub mod input;
+pub mod lexicon;
 pub mod limits;
 pub mod packs;
 pub mod panic_guard;
 pub mod report;
 pub mod rules;
+pub mod selftest;
 pub mod sources;
 pub mod suppress;
 pub mod walk;
@@ -34,6 +36,8 @@ use input::{Decoded, Format, Text};
 pub fn lint_document(doc: &Document, options: &Options) -> Vec<Diagnostic> {
     let ctx = rules::RuleCtx {
         packs: options.packs(),
+        registry: options.registry(),
+        hits: options.packs().lexicon.hits(&doc.text),
         facts: doc.facts.overridden(
             doc,
             options.level.as_deref(),

@@ -4,6 +4,7 @@
 //! `tests/packs.rs` runs them all.
 
 use crate::config::error::FileError;
+use crate::lexicon::Lexicon;
 use regex::Regex;
 use serde::Deserialize;
 use std::path::Path;
@@ -535,12 +536,17 @@ pub struct Packs {
     pub outdated: Outdated,
     pub organs: Organs,
     pub templates: Vec<Template>,
+    /// Word-list rules declared as data (`lexicon/*.toml`).
+    pub lexicon: Lexicon,
 }
 
 /// A pack that failed to load, naming the file, line and entry.
 pub type PackError = FileError;
 
-fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, PackError> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T, PackError> {
     toml::from_str(text).map_err(|e| {
         let mut err = FileError::from_toml(file, text, &e);
         // Name the entry: the nearest `id`/`term`/`name` line above the error.
@@ -550,7 +556,7 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Pa
                 .rev()
                 .find_map(|l| {
                     let l = l.trim();
-                    ["id", "term", "name"].iter().find_map(|k| {
+                    ["id", "term", "name", "wrong"].iter().find_map(|k| {
                         l.strip_prefix(k)?
                             .trim_start()
                             .strip_prefix('=')
@@ -619,6 +625,7 @@ impl Packs {
             outdated,
             organs,
             templates,
+            lexicon: Lexicon::embedded()?,
         })
     }
 
@@ -737,6 +744,14 @@ impl Packs {
             self.outdated.term.extend(o.term);
             self.outdated.history_words.extend(o.history_words);
         }
+        report_unknown_files(dir)?;
+        for p in toml_files(&dir.join("lexicon")) {
+            let name = p.strip_prefix(dir).unwrap_or(&p).display().to_string();
+            if let Some((f, t)) = read(&name)? {
+                let pack = crate::lexicon::parse(&f, &t)?;
+                self.lexicon.add(pack, &f, &t)?;
+            }
+        }
         if let Ok(entries) = std::fs::read_dir(dir.join("templates")) {
             let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             files.sort();
@@ -770,6 +785,72 @@ impl Packs {
             .exceptions
             .extend(exceptions.iter().cloned());
     }
+}
+
+/// The pack files gwlint reads from a rule directory.
+const KNOWN_FILES: &[&str] = &[
+    "placeholders.toml",
+    "residue.toml",
+    "jurisdiction.toml",
+    "organs.toml",
+    "fixed-phrases.toml",
+    "outdated.toml",
+];
+
+/// The `.toml` files directly in `dir`, sorted; none when it does not exist.
+fn toml_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
+    files.sort();
+    files
+}
+
+/// A file in a rule directory that gwlint would not read is a mistake (a
+/// misspelt pack name, a pack in the wrong folder): report it.
+fn report_unknown_files(dir: &Path) -> Result<(), PackError> {
+    let unknown = |p: &Path, what: &str| {
+        FileError::at(
+            &p.display().to_string(),
+            "",
+            None,
+            format!(
+                "无法识别的规则文件（{what}）。规则目录中可以有：{}、templates/*.toml、lexicon/*.toml",
+                KNOWN_FILES.join("、")
+            ),
+        )
+    };
+    let hidden = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    entries.sort();
+    for p in entries.iter().filter(|p| !hidden(p)) {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if p.is_dir() {
+            if name != "templates" && name != "lexicon" {
+                return Err(unknown(p, "未知的目录"));
+            }
+            let mut inner: Vec<_> = std::fs::read_dir(p)
+                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            inner.sort();
+            if let Some(bad) = inner
+                .iter()
+                .find(|q| !hidden(q) && (q.is_dir() || q.extension().is_none_or(|e| e != "toml")))
+            {
+                return Err(unknown(bad, "这里只读取 .toml 文件"));
+            }
+        } else if !KNOWN_FILES.contains(&name) {
+            return Err(unknown(p, "文件名不是 gwlint 的规则包"));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -266,7 +266,11 @@ fn broken_word_files_get_a_clear_error() {
 fn rules_lists_every_rule_and_explain_shows_docs() {
     let (code, stdout) = run(plain().arg("rules"));
     assert_eq!(code, Some(0));
-    for id in gwlint::rules::ALL.iter().map(|r| r.id) {
+    for id in gwlint::rules::Registry::builtin()
+        .all()
+        .iter()
+        .map(|r| r.id)
+    {
         assert!(stdout.contains(id), "{id} missing from:\n{stdout}");
     }
     let out = plain()

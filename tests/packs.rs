@@ -198,3 +198,33 @@ fn readme_lists_every_template_and_outdated_term() {
         );
     }
 }
+
+/// Every lexicon entry (typo, variant-form) reports its examples with its
+/// own word and stays silent on its counter-examples.
+#[test]
+fn every_lexicon_entry_passes_its_own_examples() {
+    let failures = gwlint::selftest::run(&common::options(), |_, _| true);
+    let lines: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+    assert!(lines.is_empty(), "{}", lines.join("\n"));
+}
+
+/// The built-in lexicon rules are curated: every entry says why and
+/// carries examples both ways; `typo` has at least 300 entries.
+#[test]
+fn lexicon_entries_are_curated() {
+    let packs = Packs::embedded().unwrap();
+    let ids: Vec<&str> = packs.lexicon.packs.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["typo", "variant-form"]);
+    for pack in &packs.lexicon.packs {
+        for e in &pack.entry {
+            assert!(
+                e.why.is_some() && !e.examples.is_empty() && !e.counter_examples.is_empty(),
+                "{} / {}: needs why, examples and counter_examples",
+                pack.id,
+                e.wrong
+            );
+        }
+    }
+    let (_, typo) = packs.lexicon.pack("typo").unwrap();
+    assert!(typo.entry.len() >= 300, "typo has {}", typo.entry.len());
+}

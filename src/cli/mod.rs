@@ -130,6 +130,8 @@ pub enum Command {
     },
     /// 列出内置的文种模板及其必备部分
     Templates,
+    /// 逐条运行词表规则包（内置的和 rule_dirs 中的）的 examples 和 counter_examples
+    CheckPacks,
     /// 显示 gwlint 对文件的判断（文种、层级、地名、机关、日期）及其依据
     Facts {
         /// 要查看的文件（- 表示标准输入）

@@ -7,7 +7,7 @@ pub mod file;
 use crate::diag::Severity;
 use crate::limits::{Limits, MIB};
 use crate::packs::Packs;
-use crate::rules::{self, Rule};
+use crate::rules::{Registry, Rule};
 use error::FileError;
 use file::{Loaded, RuleSetting};
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
@@ -35,12 +35,15 @@ pub struct Options {
     pub packs: Option<&'static Packs>,
     /// How much is read and reported per file.
     pub limits: Limits,
+    /// The rules of those packs, when they differ from the embedded ones.
+    pub registry: Option<&'static Registry>,
 }
 
 impl Options {
     /// The rules this run checks, in registry order.
     pub fn rules(&self) -> Vec<&'static Rule> {
-        rules::ALL
+        self.registry()
+            .all()
             .iter()
             .copied()
             .filter(|r| self.select.is_empty() || self.select.iter().any(|s| s == r.id))
@@ -50,6 +53,11 @@ impl Options {
 
     pub fn packs(&self) -> &'static Packs {
         self.packs.unwrap_or_else(Packs::builtin)
+    }
+
+    /// Every rule known in this run: code rules and lexicon packs.
+    pub fn registry(&self) -> &'static Registry {
+        self.registry.unwrap_or_else(Registry::builtin)
     }
 
     /// The severity a rule reports with in this run.
@@ -168,12 +176,16 @@ fn foreign_owner(path: &Path) -> Option<u32> {
 }
 
 /// Check a rule id written in the configuration.
-fn rule_id(loaded: &Loaded, id: &toml::Spanned<String>) -> Result<String, FileError> {
+fn rule_id(
+    loaded: &Loaded,
+    registry: &Registry,
+    id: &toml::Spanned<String>,
+) -> Result<String, FileError> {
     let name = id.get_ref();
-    if rules::by_id(name).is_some() {
+    if registry.by_id(name).is_some() {
         return Ok(name.clone());
     }
-    Err(loaded.error(id.span(), rules::unknown_rule_message(name)))
+    Err(loaded.error(id.span(), registry.unknown_rule_message(name)))
 }
 
 /// Compile a glob; `span` (where it is written, for the error) is only
@@ -197,24 +209,6 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
     };
     let c = &loaded.config;
     let mut base = Options::default();
-    for id in &c.select {
-        base.select.push(rule_id(&loaded, id)?);
-    }
-    for id in &c.ignore {
-        base.ignore.push(rule_id(&loaded, id)?);
-    }
-    for (id, setting) in &c.rules {
-        let id = rule_id(&loaded, id)?;
-        match setting {
-            RuleSetting::Off => base.ignore.push(id),
-            RuleSetting::Warning => {
-                base.severity.insert(id, Severity::Warning);
-            }
-            RuleSetting::Error => {
-                base.severity.insert(id, Severity::Error);
-            }
-        }
-    }
     // Packs: the embedded ones plus rule_dirs and small extensions.
     let needs_packs = !c.rule_dirs.is_empty()
         || !c.placeholders.allow.is_empty()
@@ -231,7 +225,32 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             &c.residue.phrases,
             &c.jurisdiction.exceptions,
         );
+        let registry = Registry::new(&packs).map_err(|m| {
+            let span = c.rule_dirs.first().map(|d| d.span());
+            loaded.error(span.unwrap_or(0..0), m)
+        })?;
         base.packs = Some(Box::leak(Box::new(packs)));
+        base.registry = Some(Box::leak(Box::new(registry)));
+        check_user_examples(&base)?;
+    }
+    let registry = base.registry();
+    for id in &c.select {
+        base.select.push(rule_id(&loaded, registry, id)?);
+    }
+    for id in &c.ignore {
+        base.ignore.push(rule_id(&loaded, registry, id)?);
+    }
+    for (id, setting) in &c.rules {
+        let id = rule_id(&loaded, registry, id)?;
+        match setting {
+            RuleSetting::Off => base.ignore.push(id),
+            RuleSetting::Warning => {
+                base.severity.insert(id, Severity::Warning);
+            }
+            RuleSetting::Error => {
+                base.severity.insert(id, Severity::Error);
+            }
+        }
     }
     let packs = base.packs();
     if let Some(level) = &c.level {
@@ -275,7 +294,7 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
         ignore_globs.add(glob(&loaded, pattern, || find_key(&loaded.text, pattern))?);
         let ids = ids
             .iter()
-            .map(|id| rule_id(&loaded, id))
+            .map(|id| rule_id(&loaded, registry, id))
             .collect::<Result<Vec<_>, _>>()?;
         ignore_ids.push(ids);
     }
@@ -334,6 +353,24 @@ fn limits(loaded: &Loaded) -> Result<Limits, FileError> {
         out.findings_per_file = positive(v)?;
     }
     Ok(out)
+}
+
+/// The examples of the lexicon entries a user added must behave as they
+/// say, or the pack is wrong: report the first that does not, where it is
+/// written.
+fn check_user_examples(options: &Options) -> Result<(), FileError> {
+    let builtin = &Packs::builtin().lexicon;
+    let failures = crate::selftest::run(options, |pack, entry| {
+        builtin
+            .pack(&pack.id)
+            .is_none_or(|(_, p)| !p.entry.iter().any(|e| e.wrong == entry.wrong))
+    });
+    let Some(f) = failures.first() else {
+        return Ok(());
+    };
+    let text = std::fs::read_to_string(&f.origin).unwrap_or_default();
+    let span = crate::lexicon::find_value(&text, &f.example);
+    Err(FileError::at(&f.origin, &text, span, f.message.clone()))
 }
 
 fn default_excludes() -> GlobSet {

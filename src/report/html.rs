@@ -146,7 +146,9 @@ impl<W: Write> Reporter for Html<W> {
             .iter()
             .map(|d| {
                 let count = self.rules.entry(d.rule).or_insert_with(|| RuleCount {
-                    summary: crate::rules::by_id(d.rule).map_or("", |r| r.summary),
+                    summary: crate::rules::Registry::active()
+                        .by_id(d.rule)
+                        .map_or("", |r| r.summary),
                     ..RuleCount::default()
                 });
                 match d.severity {

@@ -34,7 +34,8 @@ impl<W: Write> Sarif<W> {
             return Ok(());
         }
         self.started = true;
-        let rule_list: Vec<Value> = rules::ALL
+        let rule_list: Vec<Value> = rules::Registry::active()
+            .all()
             .iter()
             .map(|r| {
                 json!({
@@ -93,7 +94,10 @@ impl<W: Write> Reporter for Sarif<W> {
         for d in diags {
             let (line, col) = doc.lines.position(&doc.text, d.range.start);
             let (end_line, end_col) = doc.lines.position(&doc.text, d.range.end);
-            let rule_index = rules::ALL.iter().position(|r| r.id == d.rule);
+            let rule_index = rules::Registry::active()
+                .all()
+                .iter()
+                .position(|r| r.id == d.rule);
             let mut result = json!({
                 "ruleId": d.rule,
                 "level": level(d.severity),

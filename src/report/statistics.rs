@@ -48,7 +48,8 @@ impl<W: Write> Reporter for Statistics<W> {
         // Most frequent first; ties in registry order.
         let mut rows: Vec<(&str, usize)> = self.counts.iter().map(|(r, n)| (*r, *n)).collect();
         let order = |id: &str| {
-            rules::ALL
+            rules::Registry::active()
+                .all()
                 .iter()
                 .position(|r| r.id == id)
                 .unwrap_or(usize::MAX)
@@ -58,7 +59,7 @@ impl<W: Write> Reporter for Statistics<W> {
             let v: Vec<serde_json::Value> = rows
                 .iter()
                 .map(|(rule, count)| {
-                    let r = rules::by_id(rule);
+                    let r = rules::Registry::active().by_id(rule);
                     serde_json::json!({
                         "rule": rule,
                         "count": count,
@@ -70,7 +71,9 @@ impl<W: Write> Reporter for Statistics<W> {
             writeln!(self.out)?;
         } else {
             for (rule, count) in &rows {
-                let summary = rules::by_id(rule).map_or("", |r| r.summary);
+                let summary = rules::Registry::active()
+                    .by_id(rule)
+                    .map_or("", |r| r.summary);
                 writeln!(self.out, "{count:>6}  {rule:<20}{summary}")?;
             }
             writeln!(

@@ -25,7 +25,7 @@ macro_rules! declare_rule {
             severity: $crate::diag::Severity::$sev,
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
-            check: $check,
+            check: $crate::rules::Check::Code($check),
         };
     };
 }
@@ -36,20 +36,29 @@ mod doc_number;
 mod genre_convention;
 mod halfwidth_punct;
 mod heading_numbering;
+mod lexicon;
 mod mixed_jurisdiction;
 mod mixed_organ;
 mod number_style;
 mod outdated_term;
 mod placeholder;
 mod quote_pair;
+mod registry;
+mod repeated_word;
 mod required_section;
 mod set_phrase_members;
 mod template_residue;
 mod unused_suppression;
 
+pub use registry::Registry;
+
 /// What a rule may consult besides the document.
 pub struct RuleCtx<'a> {
     pub packs: &'a Packs,
+    /// The rules of this run (code rules and lexicon packs).
+    pub registry: &'a Registry,
+    /// Every lexicon word found in the document, in one pass.
+    pub hits: crate::lexicon::Hits,
     /// The document's facts with the user's overrides (`--level 县`,
     /// `--organ 局`, `--template …`) applied.
     pub facts: crate::doc::facts::Facts,
@@ -75,10 +84,26 @@ pub struct Rule {
     pub summary: &'static str,
     /// The rule's doc comment.
     pub doc: &'static str,
-    pub check: fn(&Document, &RuleCtx) -> Vec<Diagnostic>,
+    pub check: Check,
+}
+
+/// How a rule finds its diagnostics.
+pub enum Check {
+    /// A rule written in Rust.
+    Code(fn(&Document, &RuleCtx) -> Vec<Diagnostic>),
+    /// A lexicon pack, run by the generic lexicon checker.
+    Lexicon,
 }
 
 impl Rule {
+    /// This rule's diagnostics on one document.
+    pub fn check(&self, doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
+        match self.check {
+            Check::Code(f) => f(doc, ctx),
+            Check::Lexicon => lexicon::check(self.id, doc, ctx),
+        }
+    }
+
     /// The documentation with rustdoc's leading space removed from each line.
     pub fn documentation(&self) -> String {
         self.doc
@@ -91,8 +116,9 @@ impl Rule {
     }
 }
 
-/// Every rule, in the order `gwlint rules` lists them.
-pub static ALL: &[&Rule] = &[
+/// Every rule written in Rust, in the order `gwlint rules` lists them;
+/// lexicon packs follow them in the [`Registry`].
+pub static CODE: &[&Rule] = &[
     &placeholder::RULE,
     &quote_pair::RULE,
     &count_mismatch::RULE,
@@ -109,11 +135,8 @@ pub static ALL: &[&Rule] = &[
     &date_format::RULE,
     &doc_number::RULE,
     &genre_convention::RULE,
+    &repeated_word::RULE,
 ];
-
-pub fn by_id(id: &str) -> Option<&'static Rule> {
-    ALL.iter().copied().find(|r| r.id == id)
-}
 
 /// Run the selected rules over one document. Diagnostics come back sorted
 /// by position, then rule id.
@@ -121,7 +144,7 @@ pub fn run(doc: &Document, ctx: &RuleCtx, options: &Options) -> Vec<Diagnostic> 
     let mut out = Vec::new();
     for rule in options.rules() {
         let severity = options.severity_of(rule);
-        for mut d in (rule.check)(doc, ctx) {
+        for mut d in rule.check(doc, ctx) {
             debug_assert_eq!(d.rule, rule.id);
             d.severity = if d.demoted {
                 Severity::Warning
@@ -135,31 +158,4 @@ pub fn run(doc: &Document, ctx: &RuleCtx, options: &Options) -> Vec<Diagnostic> 
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
     });
     out
-}
-
-/// "unknown rule" with the nearest known id as a suggestion.
-pub fn unknown_rule_message(id: &str) -> String {
-    let nearest = ALL
-        .iter()
-        .map(|r| (edit_distance(id, r.id), r.id))
-        .min()
-        .filter(|(d, _)| *d <= 4);
-    match nearest {
-        Some((_, n)) => format!("未知的规则“{id}”，是否想用“{n}”？（`gwlint rules` 列出全部规则）"),
-        None => format!("未知的规则“{id}”（`gwlint rules` 列出全部规则）"),
-    }
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }

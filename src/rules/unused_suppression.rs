@@ -25,18 +25,18 @@ declare_rule! {
 
 /// Comments naming rules that do not exist. (Comments that suppressed
 /// nothing are found by the engine, which knows what each one suppressed.)
-fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
+fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     doc.directives
         .iter()
         .flat_map(|d| {
             d.rules
                 .iter()
-                .filter(|r| crate::rules::by_id(r).is_none())
+                .filter(|r| ctx.registry.by_id(r).is_none())
                 .map(|r| {
                     Diagnostic::new(
                         RULE.id,
                         d.range.clone(),
-                        format!("屏蔽注释中的{}", crate::rules::unknown_rule_message(r)),
+                        format!("屏蔽注释中的{}", ctx.registry.unknown_rule_message(r)),
                     )
                 })
                 .collect::<Vec<_>>()

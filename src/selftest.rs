@@ -1,0 +1,96 @@
+//! Running lexicon entries' `examples` (must be reported) and
+//! `counter_examples` (must not be) through the real linter: on load for a
+//! user's packs, and for every pack with `gwlint check-packs`.
+
+use crate::config::Options;
+use crate::lexicon::{Entry, LexiconPack};
+
+/// One example that did not behave as its entry says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The pack file holding the entry.
+    pub origin: String,
+    pub rule: String,
+    pub example: String,
+    /// What went wrong, for users.
+    pub message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: [{}] {}", self.origin, self.rule, self.message)
+    }
+}
+
+/// Run the examples of the entries `include` selects.
+pub fn run(options: &Options, include: impl Fn(&LexiconPack, &Entry) -> bool) -> Vec<Failure> {
+    let mut failures = Vec::new();
+    for pack in &options.packs().lexicon.packs {
+        let only = Options {
+            select: vec![pack.id.clone()],
+            ignore: Vec::new(),
+            ..options.clone()
+        };
+        for entry in pack.entry.iter().filter(|e| include(pack, e)) {
+            let fail = |example: &str, message: String| Failure {
+                origin: entry.origin.clone(),
+                rule: pack.id.clone(),
+                example: example.to_string(),
+                message,
+            };
+            for ex in &entry.examples {
+                let (doc, diags) = crate::lint_text("example.txt", ex, &only);
+                if !diags
+                    .iter()
+                    .any(|d| doc.text[d.range.clone()] == entry.wrong)
+                {
+                    failures.push(fail(ex, format!("示例“{ex}”没有报告“{}”", entry.wrong)));
+                }
+            }
+            for ex in &entry.counter_examples {
+                let (doc, diags) = crate::lint_text("example.txt", ex, &only);
+                if let Some(d) = diags.first() {
+                    failures.push(fail(
+                        ex,
+                        format!(
+                            "反例“{ex}”报告了“{}”（{}）",
+                            &doc.text[d.range.clone()],
+                            d.message
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    failures
+}
+
+/// `gwlint check-packs`: every failure, then a one-line verdict; and
+/// whether all examples passed.
+pub fn summary(options: &Options) -> (String, bool) {
+    let failures = run(options, |_, _| true);
+    let mut out: String = failures.iter().map(|f| format!("{f}\n")).collect();
+    let packs = &options.packs().lexicon.packs;
+    let entries: usize = packs.iter().map(|p| p.entry.len()).sum();
+    if failures.is_empty() {
+        out.push_str(&format!(
+            "{} 个词表规则、{entries} 个词条的示例全部通过\n",
+            packs.len()
+        ));
+    } else {
+        out.push_str(&format!("{} 个示例未通过\n", failures.len()));
+    }
+    (out, failures.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_packs_pass_and_say_so() {
+        let (text, passed) = summary(&Options::default());
+        assert!(passed, "{text}");
+        assert!(text.starts_with("2 个词表规则、"), "{text}");
+    }
+}
