@@ -277,7 +277,8 @@ pub fn find_title(text: &str, paras: &[Paragraph], markers: &[Marker]) -> Vec<us
             if title.len() == 3 {
                 break;
             }
-        } else if !title.is_empty() || p.index >= 2 + skipped {
+        } else if !title.is_empty() || p.index >= 2 + skipped || body.chars().count() > 60 {
+            // A long paragraph is body text: no title follows it.
             break;
         }
     }

@@ -104,6 +104,10 @@ fn is_slip(doc: &Document, word: &str, start: usize, end: usize) -> bool {
     }
     // 一个一个, 一步一步: counting off one by one.
     let one_by_one = n == 2 && word.starts_with('一');
+    // 干部干部，先干一步: a word repeated for emphasis before a pause.
+    if doc.text[end..].starts_with(['，', '！', '”', '：']) {
+        return false;
+    }
     !(ABAB_VERBS.contains(&word) || one_by_one)
 }
 

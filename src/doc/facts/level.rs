@@ -113,6 +113,11 @@ fn mentions<'p>(doc: &Document, pack: &'p Jurisdiction, zone: &Zone) -> Vec<Ment
             if !named || covered(text, &r, exceptions) {
                 continue;
             }
+            // A lead that cites its superiors first (根据县委……部署，我镇……)
+            // names them in a clause of its own: they do not issue it.
+            if zone.evidence == Evidence::Lead && cites_superior(before) {
+                continue;
+            }
             // The 主送机关 names the recipients; only 县直各单位 says who sends.
             if zone.evidence == Evidence::Addressee && suffix.is_none_or(|s| s != "直") {
                 continue;
@@ -130,6 +135,18 @@ fn mentions<'p>(doc: &Document, pack: &'p Jurisdiction, zone: &Zone) -> Vec<Ment
         }
     }
     out
+}
+
+/// Whether the clause holding the end of `before` opens by citing an
+/// authority (根据, 按照, 依据, 遵照, 贯彻, 落实, 为).
+fn cites_superior(before: &str) -> bool {
+    let clause = before
+        .rfind(['，', ',', '；', '。'])
+        .map_or(before, |i| &before[i..])
+        .trim_start_matches(['，', ',', '；', '。', ' ']);
+    ["根据", "按照", "依据", "遵照", "贯彻", "落实", "为", "在"]
+        .iter()
+        .any(|w| clause.starts_with(w))
 }
 
 /// A bureau or office right after the level: 县财政局, 市生态环境局.
@@ -174,12 +191,16 @@ fn suffix_ok(doc: &Document, r: &Range<usize>, suffix: &str, after: &str) -> boo
 }
 
 /// The level's characters must end a token, or the token must end within
-/// the organ word after them (县委, 湖南省人民政府), not run on (市场).
+/// the organ word after them (县委, 湖南省人民政府), or be an office word
+/// starting with both (县委书记) — not run on (市场).
 fn token_ok(doc: &Document, r: &Range<usize>, suffix: Option<&str>) -> bool {
     let Some(t) = doc.tokens_in(r.start..r.end).first() else {
         return true;
     };
-    t.end == r.end || (t.end > r.end && suffix.is_some_and(|s| t.end <= r.end + s.len()))
+    t.end == r.end
+        || (t.end > r.end && suffix.is_some_and(|s| t.end <= r.end + s.len()))
+        // An office word that starts with the level and its suffix (县委书记).
+        || (t.start == r.start && suffix.is_some_and(|s| doc.text[r.end..t.end].starts_with(s)))
 }
 
 /// The place name right before a level (长沙 in 长沙县, 恩施土家族苗族 in

@@ -33,6 +33,9 @@ pub enum Evidence {
     Addressee,
     /// 落款 or 署名 at the end.
     Signature,
+    /// The first sentence of a text without a title (a news report's lead:
+    /// 区人大常委会党组召开……).
+    Lead,
     /// The one place of its level the document names.
     PlaceName,
     /// The body's self-references (全县, 我县, 县直…).
@@ -54,6 +57,7 @@ impl Evidence {
             Evidence::DocNumber => "发文字号",
             Evidence::Addressee => "主送机关",
             Evidence::Signature => "落款",
+            Evidence::Lead => "首句",
             Evidence::PlaceName => "正文中的地名",
             Evidence::SelfReference => "正文中的自称",
             Evidence::DateLine => "成文日期",
@@ -298,6 +302,18 @@ mod tests {
             assert_eq!(l.as_deref(), Some(level), "{text}");
             assert_eq!(e, evidence, "{text}");
         }
+    }
+
+    #[test]
+    fn a_lead_names_its_subject_but_not_the_superiors_it_cites() {
+        let (l, _, _, e) =
+            facts("2月2日下午，区人大常委会党组召开2017年度民主生活会。会议指出，要抓好整改。");
+        assert_eq!((l.as_deref(), e), (Some("区"), "首句"));
+        let (l, ..) = facts("根据县委关于召开民主生活会的统一部署，我在会前认真学习。\n一、存在的问题\n我镇工作有差距。");
+        assert_eq!(l, None);
+        // A long opening paragraph is body text: no title follows it.
+        let (l, ..) = facts("肖拥军首先对本次专题民主生活会准备情况进行了全面说明，并代表区委常委班子作对照检查发言，各位常委逐一发言，会议开得严肃认真、富有成效。\n来源：红网\n作者：许丽慧");
+        assert_eq!(l.as_deref(), Some("区"));
     }
 
     #[test]

@@ -10,12 +10,12 @@ use crate::packs::Organs;
 pub fn infer(doc: &Document, zones: &Zones, pack: &Organs) -> Option<Fact<Organ>> {
     let mut ordered: Vec<&Zone> = Vec::new();
     ordered.extend(&zones.issuer);
-    ordered.extend(
-        zones
-            .others
-            .iter()
-            .filter(|z| z.evidence != Evidence::Addressee && z.evidence != Evidence::Subtitle),
-    );
+    ordered.extend(zones.others.iter().filter(|z| {
+        !matches!(
+            z.evidence,
+            Evidence::Addressee | Evidence::Subtitle | Evidence::Lead
+        )
+    }));
     ordered.into_iter().find_map(|z| {
         let name = doc.text[z.range.clone()].trim();
         let organ = classify(name, pack)?;

@@ -66,6 +66,7 @@ impl Zones {
             _ => {
                 z.below_title(doc, 0);
                 z.others.extend(signature(doc, None));
+                z.others.extend(lead(doc));
             }
         }
         z
@@ -175,6 +176,19 @@ impl Zones {
             }
         }
     }
+}
+
+/// The first sentence of a text without a title, up to 120 bytes: a news
+/// report names its subject there (区人大常委会党组召开……).
+fn lead(doc: &Document) -> Option<Zone> {
+    let p = doc.paragraphs.first()?;
+    let body = &doc.text[p.range.clone()];
+    let cap = body.floor_char_boundary(body.len().min(120 * 3));
+    let end = body[..cap].find('。').unwrap_or(cap);
+    (end > 0).then(|| Zone {
+        evidence: Evidence::Lead,
+        range: p.range.start..p.range.start + end,
+    })
 }
 
 /// The 落款: short unpunctuated lines at the end, around the date, below
