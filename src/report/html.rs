@@ -162,14 +162,7 @@ impl<W: Write> Reporter for Html<W> {
                     format!("第{line}行第{column}列")
                 };
                 let mut notes = d.notes.clone();
-                let touches = |r: &std::ops::Range<usize>| {
-                    doc.generated
-                        .iter()
-                        .any(|g| g.start < r.end.max(r.start + 1) && r.start < g.end)
-                };
-                if touches(&d.range) || d.labels.iter().any(|l| touches(&l.range)) {
-                    notes.push("其中的编号由 Word 自动编号生成，请在 Word 中调整".to_string());
-                }
+                notes.extend(super::generated_note(doc, d));
                 notes.extend(d.labels.iter().map(|l| {
                     let (line, column) = doc.lines.position(&doc.text, l.range.start);
                     format!("{line}:{column} {}", l.message)

@@ -70,14 +70,7 @@ fn to_codespan(d: &Diagnostic, doc: &Document, window: &Window) -> CsDiagnostic<
         let (line, col) = doc.lines.position(&doc.text, d.range.start);
         notes.push(format!("位置：第{line}段第{col}字"));
     }
-    let touches = |r: &std::ops::Range<usize>| {
-        doc.generated
-            .iter()
-            .any(|g| g.start < r.end.max(r.start + 1) && r.start < g.end)
-    };
-    if touches(&d.range) || d.labels.iter().any(|l| touches(&l.range)) {
-        notes.push("其中的编号由 Word 自动编号生成，请在 Word 中调整".to_string());
-    }
+    notes.extend(super::generated_note(doc, d));
     if let Some(fix) = &d.fix {
         let how = match fix.applicability {
             crate::diag::Applicability::Safe => "可自动修复",

@@ -79,3 +79,15 @@ pub trait Reporter {
     /// The end of the run.
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()>;
 }
+
+/// The note for a diagnostic that points into text Word generated (its
+/// automatic numbering), which cannot be edited where it is shown.
+pub fn generated_note(doc: &crate::doc::Document, d: &crate::diag::Diagnostic) -> Option<String> {
+    let touches = |r: &std::ops::Range<usize>| {
+        doc.generated
+            .iter()
+            .any(|g| g.start < r.end.max(r.start + 1) && r.start < g.end)
+    };
+    (touches(&d.range) || d.labels.iter().any(|l| touches(&l.range)))
+        .then(|| "其中的编号由 Word 自动编号生成，请在 Word 中调整".to_string())
+}
