@@ -190,6 +190,10 @@ pub struct Shape {
     /// (（此处隐藏3826字） is a paywall's, not a prompt).
     #[serde(default, deserialize_with = "de_opt_regex")]
     pub unless: Option<Regex>,
+    /// The shape is a placeholder whatever stands around it (a blank line
+    /// ＿＿ between spaces); other shapes need Chinese text beside them.
+    #[serde(default)]
+    pub standalone: bool,
     #[serde(flatten)]
     pub specs: Specs,
 }
@@ -268,6 +272,10 @@ pub struct Level {
     /// Levels below: only the possessive forms (我镇, 本县) are wrong.
     #[serde(default)]
     pub lower: Vec<String>,
+    /// Places of this level whose names end like another level's
+    /// (北京 of 北京市 is a 直辖市, not a 市).
+    #[serde(default)]
+    pub places: Vec<String>,
     #[serde(flatten)]
     pub specs: Specs,
 }
@@ -305,6 +313,15 @@ impl Jurisdiction {
     pub fn level_of_self(&self, chars: &str) -> Option<&Level> {
         self.level(chars)
             .or_else(|| self.level.iter().find(|l| l.self_chars() == chars))
+    }
+
+    /// The level of a named place: 北京市 is a 直辖市, 长沙市 a 市.
+    pub fn level_of_place<'a>(&'a self, place: &str, named: &'a Level) -> &'a Level {
+        let name = place.strip_suffix(named.name.as_str()).unwrap_or(place);
+        self.level
+            .iter()
+            .find(|l| l.places.iter().any(|p| p == name))
+            .unwrap_or(named)
     }
 }
 

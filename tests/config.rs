@@ -182,7 +182,7 @@ fn config_errors_are_pinned() {
     );
     assert_eq!(
         error_of("level = \"村\"\n"),
-        "gwlint: DIR/gwlint.toml:1:9: 未知的层级“村”，可选：省、自治区、市、州、盟、地区、县、区、旗、乡、镇、街道\n  |\n1 | level = \"村\"\n  |         ^^^^\n"
+        "gwlint: DIR/gwlint.toml:1:9: 未知的层级“村”，可选：省、自治区、直辖市、市、州、盟、地区、县、区、旗、乡、镇、街道\n  |\n1 | level = \"村\"\n  |         ^^^^\n"
     );
 }
 

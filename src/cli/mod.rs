@@ -71,7 +71,7 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 
-    /// 指定发文层级（省、自治区、市、州、盟、地区、县、区、旗、乡、镇、街道），不再自动推断
+    /// 指定发文层级（省、自治区、直辖市、市、州、盟、地区、县、区、旗、乡、镇、街道），不再自动推断
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<String>,
 

@@ -85,7 +85,10 @@ fn asked_for(prompt: &str) -> String {
         rest = rest.trim_start_matches(verb);
     }
     // [各单位] asks for the units.
-    let rest = rest.trim().trim_start_matches('各');
+    let rest = rest
+        .trim()
+        .trim_start_matches('各')
+        .trim_end_matches(['：', ':', ' ', '\u{3000}']);
     if rest.is_empty() {
         "内容".to_string()
     } else {
@@ -122,6 +125,7 @@ fn atoms<'p>(
             let prev_word = body[..m.start()].trim_end_matches(' ').chars().next_back();
             let chinese = |c: char| is_chinese(c) || is_bracket(c);
             if !shape.prompt
+                && !shape.standalone
                 && (!(prev.is_some_and(chinese) || next.is_some_and(chinese))
                     || (prev == Some(' ') && prev_word.is_some_and(|c| c.is_ascii_alphanumeric())))
             {

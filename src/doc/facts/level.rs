@@ -42,8 +42,11 @@ pub fn infer(
             evidence: zone.evidence,
         });
         let span = m.place.clone().unwrap_or(m.range.clone());
+        let named = place
+            .as_ref()
+            .map_or(m.level, |p| pack.level_of_place(&p.value, m.level));
         let level = Fact {
-            value: m.level.name.clone(),
+            value: named.name.clone(),
             span: Some(span),
             evidence: zone.evidence,
         };
@@ -62,7 +65,77 @@ pub fn infer(
             );
         }
     }
-    (by_self_references(doc, pack), None)
+    let by_recipients = zones
+        .others
+        .iter()
+        .filter(|z| z.evidence == Evidence::Addressee)
+        .find_map(|z| by_recipients(doc, pack, z));
+    (
+        by_recipients.or_else(|| by_self_references(doc, pack)),
+        None,
+    )
+}
+
+/// The level above the first one a 主送机关 addresses (各设区市 → 省,
+/// 各乡镇人民政府 → 县, 区 or 旗), told apart by the body's
+/// self-references: the one level of that tier the body calls itself, at
+/// least once and more often than the others.
+fn by_recipients(doc: &Document, pack: &Jurisdiction, zone: &Zone) -> Option<Fact<String>> {
+    let (tier, span) = recipients(doc, pack, zone)?;
+    let scores: Vec<(usize, &Level)> = pack
+        .level
+        .iter()
+        .filter(|l| l.tier + 1 == tier && attested(doc, l))
+        .map(|l| (weight(doc, pack, l.self_chars()), l))
+        .collect();
+    let &(best, level) = scores.iter().max_by_key(|(n, _)| *n)?;
+    let unique = scores.iter().filter(|(n, _)| *n == best).count() == 1;
+    (best > 0 && unique).then(|| Fact {
+        value: level.name.clone(),
+        span: Some(span),
+        evidence: Evidence::Addressee,
+    })
+}
+
+/// A level that shares its self-references with another (自治区 and 区,
+/// 直辖市 and 市) needs its name or one of its places in the text.
+fn attested(doc: &Document, level: &Level) -> bool {
+    level.self_chars() == level.name
+        || doc.text.contains(level.name.as_str())
+        || level.places.iter().any(|p| doc.text.contains(p.as_str()))
+}
+
+/// The tier of the first level a 主送机关 addresses with 各 (各县（市、区）,
+/// 各设区市, 各乡镇), and the span from 各 to it; 各县直单位 is the sender's.
+fn recipients(doc: &Document, pack: &Jurisdiction, zone: &Zone) -> Option<(u8, Range<usize>)> {
+    let text = &doc.text;
+    for (i, _) in text[zone.range.clone()].match_indices('各') {
+        let from = zone.range.start + i;
+        let rest = &text[from + '各'.len_utf8()..zone.range.end];
+        for (j, c) in rest.char_indices().take(3) {
+            if !is_han(c) {
+                break;
+            }
+            let at = from + '各'.len_utf8() + j;
+            let Some(level) = pack
+                .level
+                .iter()
+                .filter(|l| text[at..].starts_with(l.name.as_str()))
+                .max_by_key(|l| l.name.len())
+            else {
+                continue;
+            };
+            let r = at..at + level.name.len();
+            if covered(text, &r, pack.not_levels.iter()) {
+                continue;
+            }
+            if text[r.end..].starts_with('直') {
+                break;
+            }
+            return Some((level.tier, from..r.end));
+        }
+    }
+    None
 }
 
 /// Levels named in a zone as an organ, an office or a self-reference.
@@ -89,7 +162,7 @@ fn mentions<'p>(doc: &Document, pack: &'p Jurisdiction, zone: &Zone) -> Vec<Ment
             let before = &text[zone.range.start..r.start];
             let after = &text[r.end..zone.range.end];
             let self_form = ["全", "我", "本"].iter().any(|p| before.ends_with(p));
-            if before.ends_with('各') {
+            if before.ends_with('各') && !after.starts_with('直') {
                 continue;
             }
             let suffix = pack
@@ -107,7 +180,9 @@ fn mentions<'p>(doc: &Document, pack: &'p Jurisdiction, zone: &Zone) -> Vec<Ment
                     zone.evidence,
                     Evidence::Title | Evidence::Header | Evidence::Signature
                 );
-            let named = by_suffix || bureau || bare_place || (self_form && level.name != "地区");
+            // A lead's 我县 is a self-reference like any other in the body.
+            let self_named = self_form && level.name != "地区" && zone.evidence != Evidence::Lead;
+            let named = by_suffix || bureau || bare_place || self_named;
             // 自治区 and 自治州 are exceptions to self-references, not to mentions.
             let exceptions = pack.exceptions.iter().filter(|w| !w.starts_with("自治"));
             if !named || covered(text, &r, exceptions) {
@@ -118,8 +193,11 @@ fn mentions<'p>(doc: &Document, pack: &'p Jurisdiction, zone: &Zone) -> Vec<Ment
             if zone.evidence == Evidence::Lead && cites_superior(before) {
                 continue;
             }
-            // The 主送机关 names the recipients; only 县直各单位 says who sends.
-            if zone.evidence == Evidence::Addressee && suffix.is_none_or(|s| s != "直") {
+            // The 主送机关 names the recipients; only 县直各单位 and
+            // 省政府各部门 say who sends.
+            if zone.evidence == Evidence::Addressee
+                && suffix.is_none_or(|s| s != "直" && !after[s.len()..].starts_with('各'))
+            {
                 continue;
             }
             if !token_ok(doc, &r, suffix.map(String::as_str)) {

@@ -327,6 +327,52 @@ mod tests {
     }
 
     #[test]
+    fn recipients_name_the_tier_below_the_sender() {
+        // 各设区市 is addressed by a province; the body tells 省 from 自治区.
+        let text = "各设区市、平潭综合实验区教育局：\n近期，我厅在全省建立乡村教师生活补助制度。现将有关情况通报如下。";
+        let (l, p, _, e) = facts(text);
+        assert_eq!((l.as_deref(), p, e), (Some("省"), None, "主送机关"));
+        // 各乡镇 is addressed by a county, a district or a banner.
+        let text = "关于做好防汛工作的通知\n\n各乡镇人民政府：\n全区各级各部门要高度重视，全区上下齐心协力。";
+        assert_eq!(facts(text).0.as_deref(), Some("区"));
+        // Equal self-references of two candidates decide nothing.
+        let text =
+            "关于做好防汛工作的通知\n\n各乡镇人民政府：\n全区上下要高度重视，全县上下齐心协力。";
+        assert_eq!(facts(text).0, None);
+        // No self-reference at all: no level.
+        let text = "关于做好防汛工作的通知\n\n各县（市、区）人民政府：\n现将有关事项通知如下。";
+        assert_eq!(facts(text).0, None);
+        // 各市直单位 are the sender's own units.
+        let text = "关于做好防汛工作的通知\n\n各市直单位：\n现将有关事项通知如下。";
+        assert_eq!(facts(text).0.as_deref(), Some("市"));
+        // 省政府各部门 names the sender too.
+        let text =
+            "关于做好防汛工作的通知\n\n各市、县人民政府，省政府各部门：\n现将有关事项通知如下。";
+        assert_eq!(facts(text).0.as_deref(), Some("省"));
+    }
+
+    #[test]
+    fn a_lead_self_reference_is_body_evidence() {
+        // 我县 in the first sentence of an untitled text does not outweigh
+        // the rest of the body.
+        let text =
+            "我县要认真抓好落实。\n全市上下要统一思想，推动全市城市建设，结合我市实际抓好落实。";
+        assert_eq!(facts(text).0.as_deref(), Some("市"));
+    }
+
+    #[test]
+    fn municipalities_are_provincial() {
+        let (l, p, _, _) =
+            facts("北京市人民政府办公厅关于做好政务公开工作的通知\n\n各区人民政府：\n正文。");
+        assert_eq!(
+            (l.as_deref(), p.as_deref()),
+            (Some("直辖市"), Some("北京市"))
+        );
+        let (l, ..) = facts("长沙市人民政府关于做好政务公开工作的通知\n\n正文。");
+        assert_eq!(l.as_deref(), Some("市"));
+    }
+
+    #[test]
     fn place_and_organ() {
         let (l, p, o, _) = facts("长沙县财政局关于做好预算管理工作的通知\n\n各乡镇：\n正文。");
         assert_eq!(

@@ -66,7 +66,10 @@ impl Zones {
             _ => {
                 z.below_title(doc, 0);
                 z.others.extend(signature(doc, None));
-                z.others.extend(lead(doc));
+                // A text that opens with its 主送机关 is no news report.
+                if !z.others.iter().any(|o| o.evidence == Evidence::Addressee) {
+                    z.others.extend(lead(doc));
+                }
             }
         }
         z
