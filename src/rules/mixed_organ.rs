@@ -104,7 +104,10 @@ fn diagnostic(
         None => fact.value.kind.clone(),
     };
     let organ = match &fact.value.name {
-        Some(n) if n.ends_with(&kind) => n.clone(),
+        // 县纪委监委 names a 委员会 well enough.
+        Some(n) if n.ends_with(&kind) || (n.ends_with('委') && kind.ends_with("委员会")) => {
+            n.clone()
+        }
         Some(n) => format!("{n}（{kind}）"),
         None => kind,
     };
