@@ -24,6 +24,7 @@ declare_rule! {
     /// 为警告。
     ///
     /// **不会报告**：汉字数字的日期（`二〇二六年四月`，在落款等位置是规范写法）；
+    /// 从网页带下来的发布信息行（`2025-03-14 来源：…… 作者：……`）；
     /// 年份区间（`2015-2020年`）；网址、版本号、IP 地址中的数字；月日无效的数字串
     /// （`2026.13.5`）。
     pub static RULE = {
@@ -67,13 +68,32 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
                 .captures_iter(body)
                 .filter_map(|c| full_date(body, base, &c)),
         );
-        out.extend(
-            separated_re()
-                .captures_iter(body)
-                .filter_map(|c| separated_date(body, base, &c)),
-        );
+        if !is_page_meta(body) {
+            out.extend(
+                separated_re()
+                    .captures_iter(body)
+                    .filter_map(|c| separated_date(body, base, &c)),
+            );
+        }
     }
     out
+}
+
+/// A web page's byline copied with the text (2025-03-14 来源：…融媒体中心
+/// 作者：…): the page's date format, not the document's.
+fn is_page_meta(body: &str) -> bool {
+    [
+        "来源：",
+        "来源:",
+        "作者：",
+        "作者:",
+        "发布时间",
+        "浏览次数",
+        "点击数",
+        "阅读量",
+    ]
+    .iter()
+    .any(|w| body.contains(w))
 }
 
 /// 二零二六年 → 二〇二六年.
@@ -183,6 +203,15 @@ fn fixable(range: Range<usize>, wrong: String, right: String, what: &str) -> Dia
 #[cfg(test)]
 mod tests {
     use crate::testing::{flagged, lint_rule};
+
+    #[test]
+    fn a_web_byline_keeps_its_format() {
+        let d = lint_rule(
+            "date-format",
+            "2025-03-14　来源：青溪县融媒体中心　作者：罗晶\n3月13日，市委书记到我县调研，2025-3-14返回。",
+        );
+        assert_eq!(flagged(&d), vec!["2025-3-14"], "{d:?}");
+    }
 
     #[test]
     fn padded_dotted_short_and_hao_dates_fire() {
