@@ -79,7 +79,11 @@ fn settings(config: Option<&Path>, isolated: bool) -> Result<Settings, String> {
         .map(|p| file::load(&p))
         .transpose()
         .map_err(|e| e.to_string())?;
-    config::resolve(loaded).map_err(|e| e.to_string())
+    let settings = config::resolve(loaded).map_err(|e| e.to_string())?;
+    if settings.base.packs.is_some() {
+        crate::selftest::check_user_packs(&settings.base).map_err(|e| e.to_string())?;
+    }
+    Ok(settings)
 }
 
 fn run_inner(cli: Cli) -> Result<u8, String> {

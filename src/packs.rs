@@ -3,7 +3,7 @@
 //! `examples` (text that must fire) and `counter_examples` (must not fire);
 //! `tests/packs.rs` runs them all.
 
-use crate::config::error::FileError;
+use crate::error::{parse, FileError};
 use crate::lexicon::Lexicon;
 use regex::Regex;
 use serde::Deserialize;
@@ -542,34 +542,6 @@ pub struct Packs {
 
 /// A pack that failed to load, naming the file, line and entry.
 pub type PackError = FileError;
-
-pub(crate) fn parse<T: serde::de::DeserializeOwned>(
-    file: &str,
-    text: &str,
-) -> Result<T, PackError> {
-    toml::from_str(text).map_err(|e| {
-        let mut err = FileError::from_toml(file, text, &e);
-        // Name the entry: the nearest `id`/`term`/`name` line above the error.
-        if let Some(span) = e.span() {
-            let entry = text[..span.start.min(text.len())]
-                .lines()
-                .rev()
-                .find_map(|l| {
-                    let l = l.trim();
-                    ["id", "term", "name", "wrong"].iter().find_map(|k| {
-                        l.strip_prefix(k)?
-                            .trim_start()
-                            .strip_prefix('=')
-                            .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
-                    })
-                });
-            if let Some(entry) = entry {
-                err.message = format!("{}（条目：{entry}）", err.message);
-            }
-        }
-        err
-    })
-}
 
 /// A template, with each convention checked to carry the pattern its kind needs.
 fn parse_template(file: &str, text: &str) -> Result<Template, PackError> {

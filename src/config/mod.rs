@@ -1,14 +1,13 @@
 //! What shapes one lint run: options from the command line and from
 //! `gwlint.toml`, resolved once, then specialised per file.
 
-pub mod error;
 pub mod file;
 
 use crate::diag::Severity;
+use crate::error::FileError;
 use crate::limits::{Limits, MIB};
 use crate::packs::Packs;
 use crate::rules::{Registry, Rule};
-use error::FileError;
 use file::{Loaded, RuleSetting};
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
@@ -199,7 +198,8 @@ fn glob(
 }
 
 /// Resolve a configuration file into settings. Command-line options are
-/// applied on top by the caller.
+/// applied on top by the caller, and so is the check of the examples of the
+/// user's packs (`selftest::check_user_packs`).
 pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
     let Some(loaded) = loaded else {
         return Ok(Settings {
@@ -231,7 +231,6 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
         })?;
         base.packs = Some(Box::leak(Box::new(packs)));
         base.registry = Some(Box::leak(Box::new(registry)));
-        check_user_examples(&base)?;
     }
     let registry = base.registry();
     for id in &c.select {
@@ -353,24 +352,6 @@ fn limits(loaded: &Loaded) -> Result<Limits, FileError> {
         out.findings_per_file = positive(v)?;
     }
     Ok(out)
-}
-
-/// The examples of the lexicon entries a user added must behave as they
-/// say, or the pack is wrong: report the first that does not, where it is
-/// written.
-fn check_user_examples(options: &Options) -> Result<(), FileError> {
-    let builtin = &Packs::builtin().lexicon;
-    let failures = crate::selftest::run(options, |pack, entry| {
-        builtin
-            .pack(&pack.id)
-            .is_none_or(|(_, p)| !p.entry.iter().any(|e| e.wrong == entry.wrong))
-    });
-    let Some(f) = failures.first() else {
-        return Ok(());
-    };
-    let text = std::fs::read_to_string(&f.origin).unwrap_or_default();
-    let span = crate::lexicon::find_value(&text, &f.example);
-    Err(FileError::at(&f.origin, &text, span, f.message.clone()))
 }
 
 fn default_excludes() -> GlobSet {

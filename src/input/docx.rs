@@ -11,7 +11,7 @@
 
 use super::docx_map::{Locator, ParaLoc, PartMap};
 use super::InputError;
-use crate::doc::outline::han_number;
+use crate::numerals::han_number;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::name::{Namespace, NamespaceResolver, ResolveResult};
 use quick_xml::NsReader;
