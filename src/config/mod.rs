@@ -12,6 +12,7 @@ use file::{Loaded, RuleSetting};
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Options for linting one document.
 #[derive(Debug, Clone, Default)]
@@ -31,16 +32,16 @@ pub struct Options {
     /// Severities changed from the rules' defaults.
     pub severity: BTreeMap<String, Severity>,
     /// Rule packs, when they differ from the embedded ones.
-    pub packs: Option<&'static Packs>,
+    pub packs: Option<Arc<Packs>>,
     /// How much is read and reported per file.
     pub limits: Limits,
     /// The rules of those packs, when they differ from the embedded ones.
-    pub registry: Option<&'static Registry>,
+    pub registry: Option<Arc<Registry>>,
 }
 
 impl Options {
     /// The rules this run checks, in registry order.
-    pub fn rules(&self) -> Vec<&'static Rule> {
+    pub fn rules(&self) -> Vec<&Rule> {
         self.registry()
             .all()
             .iter()
@@ -50,13 +51,19 @@ impl Options {
             .collect()
     }
 
-    pub fn packs(&self) -> &'static Packs {
-        self.packs.unwrap_or_else(Packs::builtin)
+    pub fn packs(&self) -> &Packs {
+        match self.packs.as_deref() {
+            Some(p) => p,
+            None => Packs::builtin(),
+        }
     }
 
     /// Every rule known in this run: code rules and lexicon packs.
-    pub fn registry(&self) -> &'static Registry {
-        self.registry.unwrap_or_else(Registry::builtin)
+    pub fn registry(&self) -> &Registry {
+        match self.registry.as_deref() {
+            Some(r) => r,
+            None => Registry::builtin(),
+        }
     }
 
     /// The severity a rule reports with in this run.
@@ -229,10 +236,14 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             let span = c.rule_dirs.first().map(|d| d.span());
             loaded.error(span.unwrap_or(0..0), m)
         })?;
-        base.packs = Some(Box::leak(Box::new(packs)));
-        base.registry = Some(Box::leak(Box::new(registry)));
+        base.packs = Some(Arc::new(packs));
+        base.registry = Some(Arc::new(registry));
     }
-    let registry = base.registry();
+    let registry = base.registry.clone();
+    let registry = match registry.as_deref() {
+        Some(r) => r,
+        None => Registry::builtin(),
+    };
     for id in &c.select {
         base.select.push(rule_id(&loaded, registry, id)?);
     }
@@ -251,7 +262,11 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             }
         }
     }
-    let packs = base.packs();
+    let packs = base.packs.clone();
+    let packs = match packs.as_deref() {
+        Some(p) => p,
+        None => Packs::builtin(),
+    };
     if let Some(level) = &c.level {
         packs
             .check_level(level.get_ref())
