@@ -214,28 +214,8 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             ..Settings::default()
         });
     };
-    let c = &loaded.config;
     let mut base = Options::default();
-    // Packs: the embedded ones plus rule_dirs and small extensions.
-    let needs_packs = !c.rule_dirs.is_empty()
-        || !c.placeholders.allow.is_empty()
-        || !c.residue.phrases.is_empty()
-        || !c.jurisdiction.exceptions.is_empty();
-    if needs_packs {
-        let mut packs =
-            Packs::embedded().map_err(|e| FileError::at("rules/", "", None, e.to_string()))?;
-        for dir in &c.rule_dirs {
-            packs.extend_from_dir(&loaded.dir().join(dir.get_ref()))?;
-        }
-        packs.extend_words(
-            &c.placeholders.allow,
-            &c.residue.phrases,
-            &c.jurisdiction.exceptions,
-        );
-        let registry = Registry::new(&packs).map_err(|m| {
-            let span = c.rule_dirs.first().map(|d| d.span());
-            loaded.error(span.unwrap_or(0..0), m)
-        })?;
+    if let Some((packs, registry)) = user_packs(&loaded)? {
         base.packs = Some(Arc::new(packs));
         base.registry = Some(Arc::new(registry));
     }
@@ -244,14 +224,76 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
         Some(r) => r,
         None => Registry::builtin(),
     };
+    rule_settings(&loaded, registry, &mut base)?;
+    let packs = base.packs.clone();
+    let packs = match packs.as_deref() {
+        Some(p) => p,
+        None => Packs::builtin(),
+    };
+    document_settings(&loaded, packs, &mut base)?;
+    base.limits = limits(&loaded)?;
+    let exclude = excludes(&loaded)?;
+    let per_file_ignores = per_file_ignores(&loaded, registry)?;
+    let mut templates = Vec::new();
+    for (pattern, name) in &loaded.config.templates {
+        packs
+            .check_template(name.get_ref())
+            .map_err(|m| loaded.error(name.span(), m))?;
+        let m = glob(&loaded, pattern, || find_key(&loaded.text, pattern))?.compile_matcher();
+        templates.push((m, name.get_ref().clone()));
+    }
+    Ok(Settings {
+        base,
+        file: Some(loaded),
+        exclude: Some(exclude),
+        per_file_ignores,
+        templates,
+    })
+}
+
+/// The embedded packs plus `rule_dirs` and the small extensions, and their
+/// rules; none when the configuration adds nothing to the embedded packs.
+fn user_packs(loaded: &Loaded) -> Result<Option<(Packs, Registry)>, FileError> {
+    let c = &loaded.config;
+    let needs_packs = !c.rule_dirs.is_empty()
+        || !c.placeholders.allow.is_empty()
+        || !c.residue.phrases.is_empty()
+        || !c.jurisdiction.exceptions.is_empty();
+    if !needs_packs {
+        return Ok(None);
+    }
+    let mut packs =
+        Packs::embedded().map_err(|e| FileError::at("rules/", "", None, e.to_string()))?;
+    for dir in &c.rule_dirs {
+        packs.extend_from_dir(&loaded.dir().join(dir.get_ref()))?;
+    }
+    packs.extend_words(
+        &c.placeholders.allow,
+        &c.residue.phrases,
+        &c.jurisdiction.exceptions,
+    );
+    let registry = Registry::new(&packs).map_err(|m| {
+        let span = c.rule_dirs.first().map(|d| d.span());
+        loaded.error(span.unwrap_or(0..0), m)
+    })?;
+    Ok(Some((packs, registry)))
+}
+
+/// `select`, `ignore` and `[rules]`.
+fn rule_settings(
+    loaded: &Loaded,
+    registry: &Registry,
+    base: &mut Options,
+) -> Result<(), FileError> {
+    let c = &loaded.config;
     for id in &c.select {
-        base.select.push(rule_id(&loaded, registry, id)?);
+        base.select.push(rule_id(loaded, registry, id)?);
     }
     for id in &c.ignore {
-        base.ignore.push(rule_id(&loaded, registry, id)?);
+        base.ignore.push(rule_id(loaded, registry, id)?);
     }
     for (id, setting) in &c.rules {
-        let id = rule_id(&loaded, registry, id)?;
+        let id = rule_id(loaded, registry, id)?;
         match setting {
             RuleSetting::Off => base.ignore.push(id),
             RuleSetting::Warning => {
@@ -262,11 +304,12 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             }
         }
     }
-    let packs = base.packs.clone();
-    let packs = match packs.as_deref() {
-        Some(p) => p,
-        None => Packs::builtin(),
-    };
+    Ok(())
+}
+
+/// What the configuration says of every document: `level`, `organ`, `as_of`.
+fn document_settings(loaded: &Loaded, packs: &Packs, base: &mut Options) -> Result<(), FileError> {
+    let c = &loaded.config;
     if let Some(level) = &c.level {
         packs
             .check_level(level.get_ref())
@@ -291,47 +334,40 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             u32::from(date.day),
         ));
     }
-    base.limits = limits(&loaded)?;
+    Ok(())
+}
+
+/// The default excludes and the configuration's, as one glob set.
+fn excludes(loaded: &Loaded) -> Result<GlobSet, FileError> {
     let mut ex = GlobSetBuilder::new();
     for g in DEFAULT_EXCLUDES {
         ex.add(Glob::new(g).expect("default globs are valid"));
     }
-    for g in &c.exclude {
-        ex.add(glob(&loaded, g.get_ref(), || g.span())?);
+    for g in &loaded.config.exclude {
+        ex.add(glob(loaded, g.get_ref(), || g.span())?);
     }
-    let exclude = ex
-        .build()
-        .map_err(|e| FileError::at(&loaded.path.display().to_string(), "", None, e.to_string()))?;
-    let mut ignore_globs = GlobSetBuilder::new();
-    let mut ignore_ids = Vec::new();
-    for (pattern, ids) in &c.per_file_ignores {
-        ignore_globs.add(glob(&loaded, pattern, || find_key(&loaded.text, pattern))?);
-        let ids = ids
-            .iter()
-            .map(|id| rule_id(&loaded, registry, id))
-            .collect::<Result<Vec<_>, _>>()?;
-        ignore_ids.push(ids);
+    ex.build()
+        .map_err(|e| FileError::at(&loaded.path.display().to_string(), "", None, e.to_string()))
+}
+
+/// `[per-file-ignores]`, with every rule id checked.
+fn per_file_ignores(loaded: &Loaded, registry: &Registry) -> Result<PerFileIgnores, FileError> {
+    let mut globs = GlobSetBuilder::new();
+    let mut ids = Vec::new();
+    for (pattern, rules) in &loaded.config.per_file_ignores {
+        globs.add(glob(loaded, pattern, || find_key(&loaded.text, pattern))?);
+        ids.push(
+            rules
+                .iter()
+                .map(|id| rule_id(loaded, registry, id))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
     }
-    let per_file_ignores = PerFileIgnores {
-        globs: ignore_globs.build().map_err(|e| {
+    Ok(PerFileIgnores {
+        globs: globs.build().map_err(|e| {
             FileError::at(&loaded.path.display().to_string(), "", None, e.to_string())
         })?,
-        ids: ignore_ids,
-    };
-    let mut templates = Vec::new();
-    for (pattern, name) in &c.templates {
-        packs
-            .check_template(name.get_ref())
-            .map_err(|m| loaded.error(name.span(), m))?;
-        let m = glob(&loaded, pattern, || find_key(&loaded.text, pattern))?.compile_matcher();
-        templates.push((m, name.get_ref().clone()));
-    }
-    Ok(Settings {
-        base,
-        file: Some(loaded),
-        exclude: Some(exclude),
-        per_file_ignores,
-        templates,
+        ids,
     })
 }
 
