@@ -146,14 +146,46 @@ fn de_regexes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Regex>, D::E
 }
 
 /// Self-testing text attached to a pack entry.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// Each entry type writes `examples` and `counter_examples` as its own
+/// fields rather than through `#[serde(flatten)]`, so that a misspelt key
+/// is reported at its line with the list of valid keys.
+#[derive(Debug, Clone, Default)]
 pub struct Specs {
-    #[serde(default)]
     pub examples: Vec<String>,
-    #[serde(default)]
     pub counter_examples: Vec<String>,
 }
+
+/// `specs()` for the entry types that carry examples.
+macro_rules! with_specs {
+    ($($t:ty),* $(,)?) => {
+        $(impl $t {
+            /// The entry's examples and counter-examples.
+            pub fn specs(&self) -> Specs {
+                Specs {
+                    examples: self.examples.clone(),
+                    counter_examples: self.counter_examples.clone(),
+                }
+            }
+        })*
+    };
+}
+
+with_specs!(
+    Shape,
+    AllowList,
+    ResidueEntry,
+    Level,
+    Jurisdiction,
+    Organ,
+    Organs,
+    Phrase,
+    FixedPhrases,
+    Term,
+    Outdated,
+    Template,
+    Convention,
+);
 
 // ---- placeholders.toml ----
 
@@ -190,8 +222,12 @@ pub struct Shape {
     /// (（此处隐藏3826字） is a paywall's, not a prompt).
     #[serde(default, deserialize_with = "de_opt_regex")]
     pub unless: Option<Regex>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -203,8 +239,12 @@ fn yes() -> bool {
 pub struct AllowList {
     #[serde(default)]
     pub words: Vec<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -241,8 +281,12 @@ pub struct ResidueEntry {
     /// residue.
     #[serde(default)]
     pub weak: bool,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -268,8 +312,12 @@ pub struct Level {
     /// Levels below: only the possessive forms (我镇, 本县) are wrong.
     #[serde(default)]
     pub lower: Vec<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl Level {
@@ -292,8 +340,12 @@ pub struct Jurisdiction {
     pub not_names: String,
     pub exceptions: Vec<String>,
     pub not_levels: Vec<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl Jurisdiction {
@@ -324,8 +376,12 @@ pub struct Organ {
     /// for its organ and may say 我局).
     #[serde(default = "yes")]
     pub check: bool,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -339,8 +395,12 @@ pub struct Organs {
     /// organ's character.
     pub parts: Vec<String>,
     pub organ: Vec<Organ>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl Organs {
@@ -362,8 +422,12 @@ pub struct Phrase {
     /// What fixes the members (a congress report, the Party Constitution…).
     #[serde(default)]
     pub source: Option<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl Phrase {
@@ -387,8 +451,12 @@ pub struct FixedPhrases {
     /// it (……主要有三个方面：, 提出四点要求。) — for `count-mismatch`.
     #[serde(default)]
     pub list_nouns: Vec<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 // ---- outdated.toml ----
@@ -409,8 +477,12 @@ pub struct Term {
     /// current for years, so an undated draft may well be that old.
     #[serde(default)]
     pub dated_only: bool,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(u32, u32, u32), D::Error> {
@@ -434,8 +506,12 @@ pub struct Outdated {
     /// (环保局更名为…).
     #[serde(default)]
     pub history_words: Vec<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 // ---- templates/*.toml ----
@@ -465,8 +541,12 @@ pub struct Template {
     /// The genre's conventions, checked by `genre-convention`.
     #[serde(default)]
     pub convention: Vec<Convention>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 /// What a genre convention checks.
@@ -512,8 +592,12 @@ pub struct Convention {
     pub message: String,
     /// The clause it enforces (GB/T 9704-2012 7.3.2, 条例第十五条…).
     pub basis: String,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl Template {
@@ -750,7 +834,8 @@ impl Packs {
                     .expect("an escaped literal is a valid regex"),
                 what: "本单位配置的残留文字".to_string(),
                 weak: false,
-                specs: Specs::default(),
+                examples: Vec::new(),
+                counter_examples: Vec::new(),
             });
         }
         self.jurisdiction
@@ -838,5 +923,54 @@ mod tests {
             assert!(nonempty_regex(good).is_ok(), "{good:?} was refused");
         }
         assert!(nonempty_regex("(").unwrap_err().contains("unclosed"));
+    }
+
+    /// A user's pack with one misspelt key, loaded from a rule directory:
+    /// the error line (`file:line:col: message`).
+    fn misspelt(file: &str, text: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        let mut packs = Packs::embedded().unwrap();
+        let e = packs.extend_from_dir(dir.path()).unwrap_err();
+        assert_eq!(e.file, path.display().to_string());
+        e.to_string().lines().next().unwrap().to_string()
+    }
+
+    #[test]
+    fn a_misspelt_key_is_named_at_its_line_with_the_valid_keys() {
+        // (file, text, line of the misspelt key, a valid key listed)
+        let cases = [
+            ("placeholders.toml", "[[shape]]\nid = \"a\"\npattern = \"QQ\"\nnot_befor = \"a\"\n", 4, "`not_before`"),
+            ("placeholders.toml", "[allow]\nword = [\"X型\"]\n", 2, "`words`"),
+            ("residue.toml", "[[residue]]\nid = \"a\"\npattern = \"QQ\"\nwhat = \"x\"\nweek = true\n", 5, "`weak`"),
+            ("jurisdiction.toml", "[[level]]\nname = \"X\"\ntier = 3\nsiblngs = []\n", 4, "`siblings`"),
+            ("organs.toml", "[[organ]]\nname = \"X\"\nself = \"x\"\nsuffix = \"x$\"\nchek = true\n", 5, "`check`"),
+            ("fixed-phrases.toml", "[[phrase]]\nname = \"三个务必\"\nmember = [\"a\"]\n", 3, "`members`"),
+            ("outdated.toml", "[[term]]\nterm = \"甲\"\nsince = \"2020-01-01\"\ncurrent = \"乙\"\nwhy = \"x\"\nexampels = [\"甲\"]\n", 6, "`examples`"),
+            ("outdated.toml", "histroy_words = [\"x\"]\n", 1, "`history_words`"),
+            ("templates/a.toml", "name = \"a\"\ntitle = \"a\"\n[[section]]\nname = \"b\"\nheadings = [\"b\"]\noptinal = true\n", 6, "`optional`"),
+            ("templates/a.toml", "name = \"a\"\ntitle = \"a\"\n[[convention]]\nid = \"c\"\nkind = \"closing\"\npattern = \"a\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\nexample = [\"a\"]\n", 10, "`counter_examples`"),
+            ("lexicon/x.toml", "id = \"my\"\nsummary = \"s\"\n[[entry]]\nwrong = \"甲\"\nrigth = \"乙\"\n", 5, "`right`"),
+        ];
+        for (file, text, line, valid) in cases {
+            let first = misspelt(file, text);
+            assert!(
+                first.contains(&format!("{file}:{line}:1: 未知的键")),
+                "{file}: {first}"
+            );
+            assert!(first.contains(valid), "{file}: {first}");
+        }
+    }
+
+    #[test]
+    fn a_pack_file_of_an_unknown_name_is_refused() {
+        let first = misspelt("outdate.toml", "[[term]]\n");
+        assert!(first.contains("outdate.toml"), "{first}");
+        assert!(
+            first.contains("outdated.toml"),
+            "lists the known files: {first}"
+        );
     }
 }

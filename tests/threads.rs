@@ -51,7 +51,10 @@ fn one_thread_and_two_write_the_same_report() {
     for format in ["human", "json", "sarif", "short"] {
         let serial = run(dir.path(), Some("1"), None, format);
         assert_eq!(serial.0, 1, "{format}: the drafts have errors");
-        assert!(serial.1.contains("d0/0/") && serial.1.contains("d3/"), "{format}");
+        assert!(
+            serial.1.contains("d0/0/") && serial.1.contains("d3/"),
+            "{format}"
+        );
         assert_eq!(
             serial,
             run(dir.path(), Some("2"), None, format),
@@ -92,5 +95,8 @@ fn zero_threads_is_refused() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("-j") || stderr.contains("--threads"), "{stderr}");
+    assert!(
+        stderr.contains("-j") || stderr.contains("--threads"),
+        "{stderr}"
+    );
 }
