@@ -174,6 +174,7 @@ macro_rules! with_specs {
 with_specs!(
     Shape,
     AllowList,
+    Meaning,
     ResidueEntry,
     Level,
     Jurisdiction,
@@ -255,6 +256,13 @@ pub struct Meaning {
     #[serde(default)]
     pub before: Vec<String>,
     pub what: String,
+    /// Text whose placeholder this meaning names: its message must end
+    /// with `what`.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text where the placeholder is named otherwise.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -972,5 +980,36 @@ mod tests {
             first.contains("outdated.toml"),
             "lists the known files: {first}"
         );
+    }
+
+    #[test]
+    fn every_meaning_names_the_placeholders_of_its_examples() {
+        let options = crate::config::Options {
+            select: vec!["placeholder".to_string()],
+            as_of: Some((2026, 11, 28)),
+            ..crate::config::Options::default()
+        };
+        let named = |text: &str, what: &str| {
+            let (_, diags) = crate::lint_text("example.txt", text, &options);
+            let suffix = format!("此处应填入实际的{what}");
+            let messages: Vec<String> = diags.into_iter().map(|d| d.message).collect();
+            (messages.iter().any(|m| m.ends_with(&suffix)), messages)
+        };
+        let mut checked = 0;
+        for m in &Packs::builtin().placeholders.meaning {
+            assert!(!m.examples.is_empty(), "meaning {} has no example", m.what);
+            for ex in &m.examples {
+                let (hit, messages) = named(ex, &m.what);
+                assert!(hit, "{ex}: not named {}: {messages:?}", m.what);
+                checked += 1;
+            }
+            for ex in &m.counter_examples {
+                let (hit, messages) = named(ex, &m.what);
+                assert!(!hit, "{ex}: named {}: {messages:?}", m.what);
+                assert!(!messages.is_empty(), "{ex}: still a placeholder");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 14, "{checked}");
     }
 }
