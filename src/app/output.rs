@@ -31,15 +31,16 @@ fn color(when: ColorWhen, tty: bool) -> bool {
     }
 }
 
-/// The report's destination, buffered.
+/// The report's destination, buffered. The standard streams are not held
+/// locked for the run: a worker thread may still need to write to them.
 fn sink(cli: &Cli, to_stderr: bool) -> Result<Box<dyn Write>, Error> {
     Ok(match &cli.output_file {
         Some(p) => Box::new(BufWriter::new(
             std::fs::File::create(p)
                 .map_err(|e| format!("无法创建输出文件 {}：{e}", p.display()))?,
         )),
-        None if to_stderr => Box::new(BufWriter::new(std::io::stderr().lock())),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        None if to_stderr => Box::new(BufWriter::new(std::io::stderr())),
+        None => Box::new(BufWriter::new(std::io::stdout())),
     })
 }
 
