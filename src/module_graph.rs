@@ -104,7 +104,14 @@ fn graph(src: &Path) -> Graph {
     let lib_code = without_tests(&lib);
     let modules: BTreeSet<String> = lib_code
         .lines()
-        .filter_map(|l| l.trim().strip_prefix("pub mod")?.trim().strip_suffix(';'))
+        .filter_map(|l| {
+            let l = l.trim();
+            let l = l
+                .strip_prefix("pub(crate) ")
+                .or(l.strip_prefix("pub "))
+                .unwrap_or(l);
+            l.strip_prefix("mod ")?.trim().strip_suffix(';')
+        })
         .map(str::to_string)
         .collect();
     let node = |name: String| {
