@@ -10,11 +10,13 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod doc;
+pub mod error;
 pub mod explain;
 pub mod fix;
 pub mod input;
 pub mod lexicon;
 pub mod limits;
+pub mod numerals;
 pub mod packs;
 pub mod panic_guard;
 pub mod report;
@@ -24,6 +26,8 @@ pub mod sources;
 pub mod suppress;
 pub mod walk;
 
+#[cfg(test)]
+mod module_graph;
 #[cfg(test)]
 mod testing;
 
@@ -46,13 +50,17 @@ pub fn lint_document(doc: &Document, options: &Options) -> Vec<Diagnostic> {
         ),
         today: options.as_of.unwrap_or_else(config::today),
     };
-    let diags = rules::run(doc, &ctx, options);
-    let selected = options.rules();
-    let ran: Vec<&str> = selected.iter().map(|r| r.id).collect();
+    let selected: Vec<_> = options
+        .rules()
+        .into_iter()
+        .map(|r| (r, options.severity_of(r)))
+        .collect();
+    let diags = rules::run(doc, &ctx, &selected);
+    let ran: Vec<&str> = selected.iter().map(|(r, _)| r.id).collect();
     let unused = selected
         .iter()
-        .find(|r| r.id == "unused-suppression")
-        .map(|r| options.severity_of(r));
+        .find(|(r, _)| r.id == "unused-suppression")
+        .map(|&(_, severity)| severity);
     suppress::apply(doc, diags, &ran, unused)
 }
 

@@ -3,7 +3,7 @@
 //! `examples` (text that must fire) and `counter_examples` (must not fire);
 //! `tests/packs.rs` runs them all.
 
-use crate::config::error::FileError;
+use crate::error::{parse, FileError};
 use crate::lexicon::Lexicon;
 use regex::Regex;
 use serde::Deserialize;
@@ -146,14 +146,47 @@ fn de_regexes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Regex>, D::E
 }
 
 /// Self-testing text attached to a pack entry.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// Each entry type writes `examples` and `counter_examples` as its own
+/// fields rather than through `#[serde(flatten)]`, so that a misspelt key
+/// is reported at its line with the list of valid keys.
+#[derive(Debug, Clone, Default)]
 pub struct Specs {
-    #[serde(default)]
     pub examples: Vec<String>,
-    #[serde(default)]
     pub counter_examples: Vec<String>,
 }
+
+/// `specs()` for the entry types that carry examples.
+macro_rules! with_specs {
+    ($($t:ty),* $(,)?) => {
+        $(impl $t {
+            /// The entry's examples and counter-examples.
+            pub fn specs(&self) -> Specs {
+                Specs {
+                    examples: self.examples.clone(),
+                    counter_examples: self.counter_examples.clone(),
+                }
+            }
+        })*
+    };
+}
+
+with_specs!(
+    Shape,
+    AllowList,
+    Meaning,
+    ResidueEntry,
+    Level,
+    Jurisdiction,
+    Organ,
+    Organs,
+    Phrase,
+    FixedPhrases,
+    Term,
+    Outdated,
+    Template,
+    Convention,
+);
 
 // ---- placeholders.toml ----
 
@@ -194,8 +227,12 @@ pub struct Shape {
     /// ＿＿ between spaces); other shapes need Chinese text beside them.
     #[serde(default)]
     pub standalone: bool,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -207,8 +244,12 @@ fn yes() -> bool {
 pub struct AllowList {
     #[serde(default)]
     pub words: Vec<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -219,6 +260,13 @@ pub struct Meaning {
     #[serde(default)]
     pub before: Vec<String>,
     pub what: String,
+    /// Text whose placeholder this meaning names: its message must end
+    /// with `what`.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text where the placeholder is named otherwise.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -245,8 +293,12 @@ pub struct ResidueEntry {
     /// residue.
     #[serde(default)]
     pub weak: bool,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -276,8 +328,12 @@ pub struct Level {
     /// (北京 of 北京市 is a 直辖市, not a 市).
     #[serde(default)]
     pub places: Vec<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl Level {
@@ -300,8 +356,12 @@ pub struct Jurisdiction {
     pub not_names: String,
     pub exceptions: Vec<String>,
     pub not_levels: Vec<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl Jurisdiction {
@@ -341,8 +401,12 @@ pub struct Organ {
     /// for its organ and may say 我局).
     #[serde(default = "yes")]
     pub check: bool,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -356,8 +420,12 @@ pub struct Organs {
     /// organ's character.
     pub parts: Vec<String>,
     pub organ: Vec<Organ>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl Organs {
@@ -379,8 +447,12 @@ pub struct Phrase {
     /// What fixes the members (a congress report, the Party Constitution…).
     #[serde(default)]
     pub source: Option<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl Phrase {
@@ -404,8 +476,12 @@ pub struct FixedPhrases {
     /// it (……主要有三个方面：, 提出四点要求。) — for `count-mismatch`.
     #[serde(default)]
     pub list_nouns: Vec<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 // ---- outdated.toml ----
@@ -426,8 +502,12 @@ pub struct Term {
     /// current for years, so an undated draft may well be that old.
     #[serde(default)]
     pub dated_only: bool,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(u32, u32, u32), D::Error> {
@@ -451,8 +531,12 @@ pub struct Outdated {
     /// (环保局更名为…).
     #[serde(default)]
     pub history_words: Vec<String>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 // ---- templates/*.toml ----
@@ -482,8 +566,12 @@ pub struct Template {
     /// The genre's conventions, checked by `genre-convention`.
     #[serde(default)]
     pub convention: Vec<Convention>,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 /// What a genre convention checks.
@@ -529,8 +617,12 @@ pub struct Convention {
     pub message: String,
     /// The clause it enforces (GB/T 9704-2012 7.3.2, 条例第十五条…).
     pub basis: String,
-    #[serde(flatten)]
-    pub specs: Specs,
+    /// Text that must fire.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Text that must not fire.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl Template {
@@ -559,34 +651,6 @@ pub struct Packs {
 
 /// A pack that failed to load, naming the file, line and entry.
 pub type PackError = FileError;
-
-pub(crate) fn parse<T: serde::de::DeserializeOwned>(
-    file: &str,
-    text: &str,
-) -> Result<T, PackError> {
-    toml::from_str(text).map_err(|e| {
-        let mut err = FileError::from_toml(file, text, &e);
-        // Name the entry: the nearest `id`/`term`/`name` line above the error.
-        if let Some(span) = e.span() {
-            let entry = text[..span.start.min(text.len())]
-                .lines()
-                .rev()
-                .find_map(|l| {
-                    let l = l.trim();
-                    ["id", "term", "name", "wrong"].iter().find_map(|k| {
-                        l.strip_prefix(k)?
-                            .trim_start()
-                            .strip_prefix('=')
-                            .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
-                    })
-                });
-            if let Some(entry) = entry {
-                err.message = format!("{}（条目：{entry}）", err.message);
-            }
-        }
-        err
-    })
-}
 
 /// A template, with each convention checked to carry the pattern its kind needs.
 fn parse_template(file: &str, text: &str) -> Result<Template, PackError> {
@@ -795,7 +859,8 @@ impl Packs {
                     .expect("an escaped literal is a valid regex"),
                 what: "本单位配置的残留文字".to_string(),
                 weak: false,
-                specs: Specs::default(),
+                examples: Vec::new(),
+                counter_examples: Vec::new(),
             });
         }
         self.jurisdiction
@@ -883,5 +948,85 @@ mod tests {
             assert!(nonempty_regex(good).is_ok(), "{good:?} was refused");
         }
         assert!(nonempty_regex("(").unwrap_err().contains("unclosed"));
+    }
+
+    /// A user's pack with one misspelt key, loaded from a rule directory:
+    /// the error line (`file:line:col: message`).
+    fn misspelt(file: &str, text: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        let mut packs = Packs::embedded().unwrap();
+        let e = packs.extend_from_dir(dir.path()).unwrap_err();
+        assert_eq!(e.file, path.display().to_string());
+        e.to_string().lines().next().unwrap().to_string()
+    }
+
+    #[test]
+    fn a_misspelt_key_is_named_at_its_line_with_the_valid_keys() {
+        // (file, text, line of the misspelt key, a valid key listed)
+        let cases = [
+            ("placeholders.toml", "[[shape]]\nid = \"a\"\npattern = \"QQ\"\nnot_befor = \"a\"\n", 4, "`not_before`"),
+            ("placeholders.toml", "[allow]\nword = [\"X型\"]\n", 2, "`words`"),
+            ("residue.toml", "[[residue]]\nid = \"a\"\npattern = \"QQ\"\nwhat = \"x\"\nweek = true\n", 5, "`weak`"),
+            ("jurisdiction.toml", "[[level]]\nname = \"X\"\ntier = 3\nsiblngs = []\n", 4, "`siblings`"),
+            ("organs.toml", "[[organ]]\nname = \"X\"\nself = \"x\"\nsuffix = \"x$\"\nchek = true\n", 5, "`check`"),
+            ("fixed-phrases.toml", "[[phrase]]\nname = \"三个务必\"\nmember = [\"a\"]\n", 3, "`members`"),
+            ("outdated.toml", "[[term]]\nterm = \"甲\"\nsince = \"2020-01-01\"\ncurrent = \"乙\"\nwhy = \"x\"\nexampels = [\"甲\"]\n", 6, "`examples`"),
+            ("outdated.toml", "histroy_words = [\"x\"]\n", 1, "`history_words`"),
+            ("templates/a.toml", "name = \"a\"\ntitle = \"a\"\n[[section]]\nname = \"b\"\nheadings = [\"b\"]\noptinal = true\n", 6, "`optional`"),
+            ("templates/a.toml", "name = \"a\"\ntitle = \"a\"\n[[convention]]\nid = \"c\"\nkind = \"closing\"\npattern = \"a\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\nexample = [\"a\"]\n", 10, "`counter_examples`"),
+            ("lexicon/x.toml", "id = \"my\"\nsummary = \"s\"\n[[entry]]\nwrong = \"甲\"\nrigth = \"乙\"\n", 5, "`right`"),
+        ];
+        for (file, text, line, valid) in cases {
+            let first = misspelt(file, text);
+            assert!(
+                first.contains(&format!("{file}:{line}:1: 未知的键")),
+                "{file}: {first}"
+            );
+            assert!(first.contains(valid), "{file}: {first}");
+        }
+    }
+
+    #[test]
+    fn a_pack_file_of_an_unknown_name_is_refused() {
+        let first = misspelt("outdate.toml", "[[term]]\n");
+        assert!(first.contains("outdate.toml"), "{first}");
+        assert!(
+            first.contains("outdated.toml"),
+            "lists the known files: {first}"
+        );
+    }
+
+    #[test]
+    fn every_meaning_names_the_placeholders_of_its_examples() {
+        let options = crate::config::Options {
+            select: vec!["placeholder".to_string()],
+            as_of: Some((2026, 11, 28)),
+            ..crate::config::Options::default()
+        };
+        let named = |text: &str, what: &str| {
+            let (_, diags) = crate::lint_text("example.txt", text, &options);
+            let suffix = format!("此处应填入实际的{what}");
+            let messages: Vec<String> = diags.into_iter().map(|d| d.message).collect();
+            (messages.iter().any(|m| m.ends_with(&suffix)), messages)
+        };
+        let mut checked = 0;
+        for m in &Packs::builtin().placeholders.meaning {
+            assert!(!m.examples.is_empty(), "meaning {} has no example", m.what);
+            for ex in &m.examples {
+                let (hit, messages) = named(ex, &m.what);
+                assert!(hit, "{ex}: not named {}: {messages:?}", m.what);
+                checked += 1;
+            }
+            for ex in &m.counter_examples {
+                let (hit, messages) = named(ex, &m.what);
+                assert!(!hit, "{ex}: named {}: {messages:?}", m.what);
+                assert!(!messages.is_empty(), "{ex}: still a placeholder");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 14, "{checked}");
     }
 }

@@ -3,6 +3,7 @@
 //! user's packs, and for every pack with `gwlint check-packs`.
 
 use crate::config::Options;
+use crate::error::FileError;
 use crate::lexicon::{Entry, LexiconPack};
 
 /// One example that did not behave as its entry says.
@@ -63,6 +64,24 @@ pub fn run(options: &Options, include: impl Fn(&LexiconPack, &Entry) -> bool) ->
         }
     }
     failures
+}
+
+/// The examples of the lexicon entries a user added must behave as they
+/// say, or the pack is wrong: report the first that does not, where it is
+/// written.
+pub fn check_user_packs(options: &Options) -> Result<(), FileError> {
+    let builtin = &crate::packs::Packs::builtin().lexicon;
+    let failures = run(options, |pack, entry| {
+        builtin
+            .pack(&pack.id)
+            .is_none_or(|(_, p)| !p.entry.iter().any(|e| e.wrong == entry.wrong))
+    });
+    let Some(f) = failures.first() else {
+        return Ok(());
+    };
+    let text = std::fs::read_to_string(&f.origin).unwrap_or_default();
+    let span = crate::lexicon::find_value(&text, &f.example);
+    Err(FileError::at(&f.origin, &text, span, f.message.clone()))
 }
 
 /// `gwlint check-packs`: every failure, then a one-line verdict; and

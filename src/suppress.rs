@@ -59,6 +59,21 @@ pub fn parse(source: &str) -> Vec<Directive> {
         .collect()
 }
 
+/// The suppression comments among a document's comments, with byte ranges
+/// in the document.
+pub fn directives(doc: &Document) -> Vec<Directive> {
+    let source = doc.source();
+    doc.comments
+        .iter()
+        .flat_map(|c| {
+            parse(&source[c.clone()]).into_iter().map(move |mut d| {
+                d.range = c.start + d.range.start..c.start + d.range.end;
+                d
+            })
+        })
+        .collect()
+}
+
 /// Drop the diagnostics the document's comments suppress; report comments
 /// that suppressed nothing (as `unused-suppression`, when that rule runs).
 pub fn apply(
@@ -67,14 +82,14 @@ pub fn apply(
     ran: &[&str],
     unused: Option<Severity>,
 ) -> Vec<Diagnostic> {
-    if doc.directives.is_empty() {
+    let directives = directives(doc);
+    if directives.is_empty() {
         return diags;
     }
-    let mut used = vec![false; doc.directives.len()];
+    let mut used = vec![false; directives.len()];
     let line_of = |o: usize| doc.lines.line_of(o);
     // The line each disable-next-line comment aims at: the next non-blank line.
-    let targets: Vec<usize> = doc
-        .directives
+    let targets: Vec<usize> = directives
         .iter()
         .map(|d| {
             let mut l = line_of(d.range.end) + 1;
@@ -90,7 +105,7 @@ pub fn apply(
         .collect();
     let mut kept = Vec::new();
     'diag: for d in diags {
-        for (i, dir) in doc.directives.iter().enumerate() {
+        for (i, dir) in directives.iter().enumerate() {
             if !dir.covers(d.rule) {
                 continue;
             }
@@ -98,7 +113,7 @@ pub fn apply(
                 Kind::DisableNextLine => targets[i] == line_of(d.range.start),
                 Kind::Disable => {
                     dir.range.end <= d.range.start
-                        && !doc.directives.iter().any(|e| {
+                        && !directives.iter().any(|e| {
                             e.kind == Kind::Enable
                                 && e.covers(d.rule)
                                 && dir.range.end <= e.range.start
@@ -115,7 +130,7 @@ pub fn apply(
         kept.push(d);
     }
     if let Some(severity) = unused {
-        for (dir, used) in doc.directives.iter().zip(used) {
+        for (dir, used) in directives.iter().zip(used) {
             let named_ran =
                 dir.rules.is_empty() || dir.rules.iter().all(|r| ran.contains(&r.as_str()));
             if !used && dir.kind != Kind::Enable && named_ran {

@@ -42,61 +42,66 @@ fn every_pack_entry_passes_its_own_examples() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for shape in &packs.placeholders.shape {
-        check("placeholder", &shape.id, &shape.specs, &mut failures);
-        checked += shape.specs.examples.len() + shape.specs.counter_examples.len();
+        check("placeholder", &shape.id, &shape.specs(), &mut failures);
+        checked += shape.specs().examples.len() + shape.specs().counter_examples.len();
     }
     check(
         "placeholder",
         "allow",
-        &packs.placeholders.allow.specs,
+        &packs.placeholders.allow.specs(),
         &mut failures,
     );
     for r in &packs.residue.residue {
-        check("template-residue", &r.id, &r.specs, &mut failures);
-        checked += r.specs.examples.len() + r.specs.counter_examples.len();
+        check("template-residue", &r.id, &r.specs(), &mut failures);
+        checked += r.specs().examples.len() + r.specs().counter_examples.len();
     }
     check(
         "mixed-jurisdiction",
         "jurisdiction",
-        &packs.jurisdiction.specs,
+        &packs.jurisdiction.specs(),
         &mut failures,
     );
     for l in &packs.jurisdiction.level {
-        check("mixed-jurisdiction", &l.name, &l.specs, &mut failures);
-        checked += l.specs.examples.len() + l.specs.counter_examples.len();
+        check("mixed-jurisdiction", &l.name, &l.specs(), &mut failures);
+        checked += l.specs().examples.len() + l.specs().counter_examples.len();
     }
-    check("mixed-organ", "organs", &packs.organs.specs, &mut failures);
+    check(
+        "mixed-organ",
+        "organs",
+        &packs.organs.specs(),
+        &mut failures,
+    );
     for o in &packs.organs.organ {
-        check("mixed-organ", &o.name, &o.specs, &mut failures);
+        check("mixed-organ", &o.name, &o.specs(), &mut failures);
     }
     check(
         "count-mismatch",
         "fixed-phrases",
-        &packs.fixed_phrases.specs,
+        &packs.fixed_phrases.specs(),
         &mut failures,
     );
     check(
         "outdated-term",
         "outdated",
-        &packs.outdated.specs,
+        &packs.outdated.specs(),
         &mut failures,
     );
     for t in &packs.outdated.term {
-        check("outdated-term", &t.term, &t.specs, &mut failures);
-        checked += t.specs.examples.len() + t.specs.counter_examples.len();
+        check("outdated-term", &t.term, &t.specs(), &mut failures);
+        checked += t.specs().examples.len() + t.specs().counter_examples.len();
     }
     for t in &packs.templates {
-        check("required-section", &t.name, &t.specs, &mut failures);
-        checked += t.specs.examples.len() + t.specs.counter_examples.len();
+        check("required-section", &t.name, &t.specs(), &mut failures);
+        checked += t.specs().examples.len() + t.specs().counter_examples.len();
         for c in &t.convention {
             let what = format!("{} / {}", t.name, c.id);
-            check("genre-convention", &what, &c.specs, &mut failures);
-            checked += c.specs.examples.len() + c.specs.counter_examples.len();
+            check("genre-convention", &what, &c.specs(), &mut failures);
+            checked += c.specs().examples.len() + c.specs().counter_examples.len();
         }
     }
     for p in &packs.fixed_phrases.phrase {
-        check("set-phrase-members", &p.name, &p.specs, &mut failures);
-        checked += p.specs.examples.len() + p.specs.counter_examples.len();
+        check("set-phrase-members", &p.name, &p.specs(), &mut failures);
+        checked += p.specs().examples.len() + p.specs().counter_examples.len();
     }
     assert!(
         checked > 50,
@@ -111,21 +116,21 @@ fn pack_entries_carry_examples() {
     let packs = Packs::embedded().unwrap();
     for s in &packs.placeholders.shape {
         assert!(
-            !s.specs.examples.is_empty(),
+            !s.specs().examples.is_empty(),
             "shape {} has no examples",
             s.id
         );
     }
     for r in &packs.residue.residue {
         assert!(
-            !r.specs.examples.is_empty() && !r.specs.counter_examples.is_empty(),
+            !r.specs().examples.is_empty() && !r.specs().counter_examples.is_empty(),
             "residue {}",
             r.id
         );
     }
     for t in &packs.outdated.term {
         assert!(
-            !t.specs.examples.is_empty() && !t.specs.counter_examples.is_empty(),
+            !t.specs().examples.is_empty() && !t.specs().counter_examples.is_empty(),
             "term {}",
             t.term
         );
@@ -133,7 +138,7 @@ fn pack_entries_carry_examples() {
     for t in &packs.templates {
         for c in &t.convention {
             assert!(
-                !c.specs.examples.is_empty() && !c.specs.counter_examples.is_empty(),
+                !c.specs().examples.is_empty() && !c.specs().counter_examples.is_empty(),
                 "convention {} / {}",
                 t.name,
                 c.id
@@ -147,7 +152,7 @@ fn pack_entries_carry_examples() {
         .filter(|p| p.members.len() >= 2)
     {
         assert!(
-            !p.specs.examples.is_empty() && !p.specs.counter_examples.is_empty(),
+            !p.specs().examples.is_empty() && !p.specs().counter_examples.is_empty(),
             "set phrase {}",
             p.name
         );

@@ -91,6 +91,10 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
 
+    /// 同时检查的文件数（工作线程数）。默认为 CPU 核数；未给出时遵守环境变量 RAYON_NUM_THREADS；1 表示逐个检查
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<std::num::NonZeroUsize>,
+
     /// 显示更多信息（如每个文件识别出的编码）
     #[arg(short, long)]
     pub verbose: bool,

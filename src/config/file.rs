@@ -1,7 +1,7 @@
 //! `gwlint.toml`: the configuration a document repository keeps beside its
 //! documents. Discovered upward from the current directory.
 
-use super::error::FileError;
+use crate::error::FileError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,18 +1,18 @@
 //! What shapes one lint run: options from the command line and from
 //! `gwlint.toml`, resolved once, then specialised per file.
 
-pub mod error;
 pub mod file;
 
 use crate::diag::Severity;
+use crate::error::FileError;
 use crate::limits::{Limits, MIB};
 use crate::packs::Packs;
 use crate::rules::{Registry, Rule};
-use error::FileError;
 use file::{Loaded, RuleSetting};
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Options for linting one document.
 #[derive(Debug, Clone, Default)]
@@ -32,16 +32,16 @@ pub struct Options {
     /// Severities changed from the rules' defaults.
     pub severity: BTreeMap<String, Severity>,
     /// Rule packs, when they differ from the embedded ones.
-    pub packs: Option<&'static Packs>,
+    pub packs: Option<Arc<Packs>>,
     /// How much is read and reported per file.
     pub limits: Limits,
     /// The rules of those packs, when they differ from the embedded ones.
-    pub registry: Option<&'static Registry>,
+    pub registry: Option<Arc<Registry>>,
 }
 
 impl Options {
     /// The rules this run checks, in registry order.
-    pub fn rules(&self) -> Vec<&'static Rule> {
+    pub fn rules(&self) -> Vec<&Rule> {
         self.registry()
             .all()
             .iter()
@@ -51,13 +51,19 @@ impl Options {
             .collect()
     }
 
-    pub fn packs(&self) -> &'static Packs {
-        self.packs.unwrap_or_else(Packs::builtin)
+    pub fn packs(&self) -> &Packs {
+        match self.packs.as_deref() {
+            Some(p) => p,
+            None => Packs::builtin(),
+        }
     }
 
     /// Every rule known in this run: code rules and lexicon packs.
-    pub fn registry(&self) -> &'static Registry {
-        self.registry.unwrap_or_else(Registry::builtin)
+    pub fn registry(&self) -> &Registry {
+        match self.registry.as_deref() {
+            Some(r) => r,
+            None => Registry::builtin(),
+        }
     }
 
     /// The severity a rule reports with in this run.
@@ -199,7 +205,8 @@ fn glob(
 }
 
 /// Resolve a configuration file into settings. Command-line options are
-/// applied on top by the caller.
+/// applied on top by the caller, and so is the check of the examples of the
+/// user's packs (`selftest::check_user_packs`).
 pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
     let Some(loaded) = loaded else {
         return Ok(Settings {
@@ -207,41 +214,86 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             ..Settings::default()
         });
     };
-    let c = &loaded.config;
     let mut base = Options::default();
-    // Packs: the embedded ones plus rule_dirs and small extensions.
+    if let Some((packs, registry)) = user_packs(&loaded)? {
+        base.packs = Some(Arc::new(packs));
+        base.registry = Some(Arc::new(registry));
+    }
+    let registry = base.registry.clone();
+    let registry = match registry.as_deref() {
+        Some(r) => r,
+        None => Registry::builtin(),
+    };
+    rule_settings(&loaded, registry, &mut base)?;
+    let packs = base.packs.clone();
+    let packs = match packs.as_deref() {
+        Some(p) => p,
+        None => Packs::builtin(),
+    };
+    document_settings(&loaded, packs, &mut base)?;
+    base.limits = limits(&loaded)?;
+    let exclude = excludes(&loaded)?;
+    let per_file_ignores = per_file_ignores(&loaded, registry)?;
+    let mut templates = Vec::new();
+    for (pattern, name) in &loaded.config.templates {
+        packs
+            .check_template(name.get_ref())
+            .map_err(|m| loaded.error(name.span(), m))?;
+        let m = glob(&loaded, pattern, || find_key(&loaded.text, pattern))?.compile_matcher();
+        templates.push((m, name.get_ref().clone()));
+    }
+    Ok(Settings {
+        base,
+        file: Some(loaded),
+        exclude: Some(exclude),
+        per_file_ignores,
+        templates,
+    })
+}
+
+/// The embedded packs plus `rule_dirs` and the small extensions, and their
+/// rules; none when the configuration adds nothing to the embedded packs.
+fn user_packs(loaded: &Loaded) -> Result<Option<(Packs, Registry)>, FileError> {
+    let c = &loaded.config;
     let needs_packs = !c.rule_dirs.is_empty()
         || !c.placeholders.allow.is_empty()
         || !c.residue.phrases.is_empty()
         || !c.jurisdiction.exceptions.is_empty();
-    if needs_packs {
-        let mut packs =
-            Packs::embedded().map_err(|e| FileError::at("rules/", "", None, e.to_string()))?;
-        for dir in &c.rule_dirs {
-            packs.extend_from_dir(&loaded.dir().join(dir.get_ref()))?;
-        }
-        packs.extend_words(
-            &c.placeholders.allow,
-            &c.residue.phrases,
-            &c.jurisdiction.exceptions,
-        );
-        let registry = Registry::new(&packs).map_err(|m| {
-            let span = c.rule_dirs.first().map(|d| d.span());
-            loaded.error(span.unwrap_or(0..0), m)
-        })?;
-        base.packs = Some(Box::leak(Box::new(packs)));
-        base.registry = Some(Box::leak(Box::new(registry)));
-        check_user_examples(&base)?;
+    if !needs_packs {
+        return Ok(None);
     }
-    let registry = base.registry();
+    let mut packs =
+        Packs::embedded().map_err(|e| FileError::at("rules/", "", None, e.to_string()))?;
+    for dir in &c.rule_dirs {
+        packs.extend_from_dir(&loaded.dir().join(dir.get_ref()))?;
+    }
+    packs.extend_words(
+        &c.placeholders.allow,
+        &c.residue.phrases,
+        &c.jurisdiction.exceptions,
+    );
+    let registry = Registry::new(&packs).map_err(|m| {
+        let span = c.rule_dirs.first().map(|d| d.span());
+        loaded.error(span.unwrap_or(0..0), m)
+    })?;
+    Ok(Some((packs, registry)))
+}
+
+/// `select`, `ignore` and `[rules]`.
+fn rule_settings(
+    loaded: &Loaded,
+    registry: &Registry,
+    base: &mut Options,
+) -> Result<(), FileError> {
+    let c = &loaded.config;
     for id in &c.select {
-        base.select.push(rule_id(&loaded, registry, id)?);
+        base.select.push(rule_id(loaded, registry, id)?);
     }
     for id in &c.ignore {
-        base.ignore.push(rule_id(&loaded, registry, id)?);
+        base.ignore.push(rule_id(loaded, registry, id)?);
     }
     for (id, setting) in &c.rules {
-        let id = rule_id(&loaded, registry, id)?;
+        let id = rule_id(loaded, registry, id)?;
         match setting {
             RuleSetting::Off => base.ignore.push(id),
             RuleSetting::Warning => {
@@ -252,7 +304,12 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             }
         }
     }
-    let packs = base.packs();
+    Ok(())
+}
+
+/// What the configuration says of every document: `level`, `organ`, `as_of`.
+fn document_settings(loaded: &Loaded, packs: &Packs, base: &mut Options) -> Result<(), FileError> {
+    let c = &loaded.config;
     if let Some(level) = &c.level {
         packs
             .check_level(level.get_ref())
@@ -277,47 +334,40 @@ pub fn resolve(loaded: Option<Loaded>) -> Result<Settings, FileError> {
             u32::from(date.day),
         ));
     }
-    base.limits = limits(&loaded)?;
+    Ok(())
+}
+
+/// The default excludes and the configuration's, as one glob set.
+fn excludes(loaded: &Loaded) -> Result<GlobSet, FileError> {
     let mut ex = GlobSetBuilder::new();
     for g in DEFAULT_EXCLUDES {
         ex.add(Glob::new(g).expect("default globs are valid"));
     }
-    for g in &c.exclude {
-        ex.add(glob(&loaded, g.get_ref(), || g.span())?);
+    for g in &loaded.config.exclude {
+        ex.add(glob(loaded, g.get_ref(), || g.span())?);
     }
-    let exclude = ex
-        .build()
-        .map_err(|e| FileError::at(&loaded.path.display().to_string(), "", None, e.to_string()))?;
-    let mut ignore_globs = GlobSetBuilder::new();
-    let mut ignore_ids = Vec::new();
-    for (pattern, ids) in &c.per_file_ignores {
-        ignore_globs.add(glob(&loaded, pattern, || find_key(&loaded.text, pattern))?);
-        let ids = ids
-            .iter()
-            .map(|id| rule_id(&loaded, registry, id))
-            .collect::<Result<Vec<_>, _>>()?;
-        ignore_ids.push(ids);
+    ex.build()
+        .map_err(|e| FileError::at(&loaded.path.display().to_string(), "", None, e.to_string()))
+}
+
+/// `[per-file-ignores]`, with every rule id checked.
+fn per_file_ignores(loaded: &Loaded, registry: &Registry) -> Result<PerFileIgnores, FileError> {
+    let mut globs = GlobSetBuilder::new();
+    let mut ids = Vec::new();
+    for (pattern, rules) in &loaded.config.per_file_ignores {
+        globs.add(glob(loaded, pattern, || find_key(&loaded.text, pattern))?);
+        ids.push(
+            rules
+                .iter()
+                .map(|id| rule_id(loaded, registry, id))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
     }
-    let per_file_ignores = PerFileIgnores {
-        globs: ignore_globs.build().map_err(|e| {
+    Ok(PerFileIgnores {
+        globs: globs.build().map_err(|e| {
             FileError::at(&loaded.path.display().to_string(), "", None, e.to_string())
         })?,
-        ids: ignore_ids,
-    };
-    let mut templates = Vec::new();
-    for (pattern, name) in &c.templates {
-        packs
-            .check_template(name.get_ref())
-            .map_err(|m| loaded.error(name.span(), m))?;
-        let m = glob(&loaded, pattern, || find_key(&loaded.text, pattern))?.compile_matcher();
-        templates.push((m, name.get_ref().clone()));
-    }
-    Ok(Settings {
-        base,
-        file: Some(loaded),
-        exclude: Some(exclude),
-        per_file_ignores,
-        templates,
+        ids,
     })
 }
 
@@ -353,24 +403,6 @@ fn limits(loaded: &Loaded) -> Result<Limits, FileError> {
         out.findings_per_file = positive(v)?;
     }
     Ok(out)
-}
-
-/// The examples of the lexicon entries a user added must behave as they
-/// say, or the pack is wrong: report the first that does not, where it is
-/// written.
-fn check_user_examples(options: &Options) -> Result<(), FileError> {
-    let builtin = &Packs::builtin().lexicon;
-    let failures = crate::selftest::run(options, |pack, entry| {
-        builtin
-            .pack(&pack.id)
-            .is_none_or(|(_, p)| !p.entry.iter().any(|e| e.wrong == entry.wrong))
-    });
-    let Some(f) = failures.first() else {
-        return Ok(());
-    };
-    let text = std::fs::read_to_string(&f.origin).unwrap_or_default();
-    let span = crate::lexicon::find_value(&text, &f.example);
-    Err(FileError::at(&f.origin, &text, span, f.message.clone()))
 }
 
 fn default_excludes() -> GlobSet {

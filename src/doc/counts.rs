@@ -3,8 +3,8 @@
 //! compare counts with enumerations and numeral styles with each other.
 
 use super::chars::is_han;
-use super::numerals::{is_arabic, is_han_numeral_char, parse_any, parse_han};
 use super::Paragraph;
+use crate::numerals::{is_arabic, is_han_numeral_char, parse_any, parse_han};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;

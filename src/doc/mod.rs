@@ -7,7 +7,6 @@ pub mod counts;
 pub mod facts;
 pub mod lines;
 pub mod markdown;
-pub mod numerals;
 pub mod outline;
 pub mod pairs;
 pub mod segment;
@@ -38,8 +37,9 @@ pub struct Document {
     pub encoding: Decoded,
     /// Text generated rather than written (Word's automatic numbering).
     pub generated: Vec<Range<usize>>,
-    /// Suppression comments (Markdown).
-    pub directives: Vec<crate::suppress::Directive>,
+    /// Comments of the source (Markdown), as byte ranges; the suppression
+    /// comments among them are read by `suppress`.
+    pub comments: Vec<Range<usize>>,
     pub lines: LineIndex,
     pub paragraphs: Vec<Paragraph>,
     /// Word tokens of all paragraphs, in order, as byte ranges.
@@ -67,22 +67,11 @@ impl Document {
             encoding,
             generated,
         } = input;
-        let (text, original, directives) = match format {
+        let (text, original, comments) = match format {
             Format::Markdown => {
-                let (masked, comments) = markdown::mask_with_comments(&source);
                 // Only real comments, not examples inside code blocks.
-                let directives = comments
-                    .iter()
-                    .flat_map(|c| {
-                        crate::suppress::parse(&source[c.clone()])
-                            .into_iter()
-                            .map(move |mut d| {
-                                d.range = c.start + d.range.start..c.start + d.range.end;
-                                d
-                            })
-                    })
-                    .collect();
-                (masked, Some(source), directives)
+                let (masked, comments) = markdown::mask_with_comments(&source);
+                (masked, Some(source), comments)
             }
             Format::Plain | Format::Docx => (source, None, Vec::new()),
         };
@@ -144,7 +133,7 @@ impl Document {
             format,
             encoding,
             generated,
-            directives,
+            comments,
             lines,
             tokens,
             outline: Outline {

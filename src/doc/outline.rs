@@ -1,8 +1,8 @@
 //! The outline of a document: its title, numbered headings, enumeration
 //! markers (一是/第一) and its date.
 
-use super::numerals::{is_han_numeral_char, parse_arabic, parse_han};
 use super::Paragraph;
+use crate::numerals::{han_number, is_han_numeral_char, parse_arabic, parse_han};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -56,18 +56,6 @@ impl MarkerKind {
                 .unwrap_or(&"最后")
                 .to_string(),
         }
-    }
-}
-
-/// Write 1..=99 in Chinese numerals.
-pub fn han_number(n: u32) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0 => "零".into(),
-        1..=9 => D[n as usize].into(),
-        10..=19 => format!("十{}", D[(n % 10) as usize]),
-        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
-        _ => n.to_string(),
     }
 }
 
@@ -338,7 +326,7 @@ fn date_re() -> &'static Regex {
 fn han_year(s: &str) -> Option<u32> {
     let mut v = 0;
     for c in s.chars() {
-        v = v * 10 + super::numerals::han_digit(c)?;
+        v = v * 10 + crate::numerals::han_digit(c)?;
     }
     Some(v)
 }

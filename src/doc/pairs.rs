@@ -307,7 +307,7 @@ fn is_list_marker_close(body: &str, off: usize) -> bool {
     (1..=3).contains(&n)
         && before.chars().all(|c| {
             c.is_ascii_alphanumeric()
-                || super::numerals::is_han_numeral_char(c)
+                || crate::numerals::is_han_numeral_char(c)
                 || ('０'..='９').contains(&c)
         })
 }

@@ -11,7 +11,7 @@
 
 use super::docx_map::{Locator, ParaLoc, PartMap};
 use super::InputError;
-use crate::doc::outline::han_number;
+use crate::numerals::han_number;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::name::{Namespace, NamespaceResolver, ResolveResult};
 use quick_xml::NsReader;
@@ -512,6 +512,51 @@ struct Para {
     loc: ParaLoc,
 }
 
+impl Para {
+    /// An empty element inside the paragraph: a character or a property.
+    fn read_empty(&mut self, e: &BytesStart) {
+        match e.name().as_ref() {
+            "w:tab" => self.text.push('\t'),
+            "w:br" | "w:cr" => self.text.push(' '),
+            "w:noBreakHyphen" => self.text.push('-'),
+            "w:numId" => self.num_id = attr(e, "w:val"),
+            "w:ilvl" => self.ilvl = attr(e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(0),
+            "w:pStyle" => self.style = attr(e, "w:val"),
+            _ => {}
+        }
+    }
+}
+
+/// Elements whose text is not the document's: deleted text, fallbacks,
+/// field codes, revision records and, in a notes part, the separators.
+fn unread(e: &BytesStart, notes: bool) -> bool {
+    match e.name().as_ref() {
+        "w:del" | "w:delText" | "w:instrText" | "mc:Fallback" | "w:moveFrom" | "w:pPrChange"
+        | "w:rPrChange" | "w:numberingChange" => true,
+        "w:footnote" | "w:endnote" => {
+            notes
+                && attr(e, "w:type")
+                    .is_some_and(|t| t.contains("eparator") || t == "continuationNotice")
+        }
+        _ => false,
+    }
+}
+
+/// The character an entity or character reference stands for.
+fn entity(r: &quick_xml::events::BytesRef) -> Option<char> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match r.xml10_content().as_ref() {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
+    }
+}
+
 struct Walker {
     numbering: Numbering,
     styles: HashMap<String, (String, usize)>,
@@ -564,32 +609,12 @@ impl Walker {
                         in_text = true;
                         at.text_element(e, &range);
                     }
-                    "w:del" | "w:delText" | "w:instrText" | "mc:Fallback" | "w:moveFrom"
-                    | "w:pPrChange" | "w:rPrChange" | "w:numberingChange" => {
-                        skip_from = Some(depth)
-                    }
-                    "w:footnote" | "w:endnote"
-                        if notes.is_some()
-                            && attr(e, "w:type").is_some_and(|t| {
-                                t.contains("eparator") || t == "continuationNotice"
-                            }) =>
-                    {
-                        skip_from = Some(depth)
-                    }
+                    _ if unread(e, notes.is_some()) => skip_from = Some(depth),
                     _ => {}
                 },
                 Event::Empty(e) => {
-                    let p = stack.last_mut();
-                    match (e.name().as_ref(), p) {
-                        ("w:tab", Some(p)) => p.text.push('\t'),
-                        ("w:br" | "w:cr", Some(p)) => p.text.push(' '),
-                        ("w:noBreakHyphen", Some(p)) => p.text.push('-'),
-                        ("w:numId", Some(p)) => p.num_id = attr(e, "w:val"),
-                        ("w:ilvl", Some(p)) => {
-                            p.ilvl = attr(e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(0)
-                        }
-                        ("w:pStyle", Some(p)) => p.style = attr(e, "w:val"),
-                        _ => {}
+                    if let Some(p) = stack.last_mut() {
+                        p.read_empty(e);
                     }
                 }
                 Event::Text(t) if !in_text && !self.saw_text => {
@@ -609,19 +634,8 @@ impl Walker {
                 }
                 Event::GeneralRef(r) if in_text => {
                     if let Some(p) = stack.last_mut() {
-                        let c = match r.resolve_char_ref() {
-                            Ok(Some(c)) => Some(c),
-                            _ => match r.xml10_content().as_ref() {
-                                "amp" => Some('&'),
-                                "lt" => Some('<'),
-                                "gt" => Some('>'),
-                                "quot" => Some('"'),
-                                "apos" => Some('\''),
-                                _ => None,
-                            },
-                        };
                         let from = p.text.len();
-                        p.text.extend(c);
+                        p.text.extend(entity(r));
                         if locate {
                             at.piece(&mut p.loc, from..p.text.len(), range, false);
                         }
@@ -643,16 +657,21 @@ impl Walker {
             for p in finished.drain(..) {
                 self.emit(p);
             }
-            if self.out.text.len() > self.max_text {
-                return Err(err(format!(
-                    "提取出的文字（含自动编号）超过上限 {} MiB，未检查；可在 gwlint.toml 的 [limits] 中用 max_docx_text_mb 调整",
-                    self.max_text >> 20
-                )));
-            }
-            Ok(())
+            self.check_size()
         })?;
         if let Some(part) = self.located.as_mut().and_then(|parts| parts.last_mut()) {
             part.xml = xml;
+        }
+        Ok(())
+    }
+
+    /// Stop when the text grows over the limit.
+    fn check_size(&self) -> Result<(), InputError> {
+        if self.out.text.len() > self.max_text {
+            return Err(err(format!(
+                "提取出的文字（含自动编号）超过上限 {} MiB，未检查；可在 gwlint.toml 的 [limits] 中用 max_docx_text_mb 调整",
+                self.max_text >> 20
+            )));
         }
         Ok(())
     }

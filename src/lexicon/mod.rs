@@ -9,7 +9,7 @@ mod pack;
 pub use matcher::{Hit, Hits};
 pub use pack::{find_value, parse, Entry, FixKind, LexiconPack};
 
-use crate::config::error::FileError;
+use crate::error::FileError;
 use matcher::Matcher;
 use std::sync::OnceLock;
 

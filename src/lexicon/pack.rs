@@ -1,8 +1,7 @@
 //! The schema of a lexicon pack and the context conditions of its entries.
 
-use crate::config::error::FileError;
 use crate::diag::Severity;
-use crate::doc::Document;
+use crate::error::FileError;
 use regex::Regex;
 use serde::Deserialize;
 use std::ops::Range;
@@ -155,10 +154,11 @@ impl Entry {
         }
     }
 
-    /// Whether the word found at `range` is reported, given its context.
-    pub fn applies(&self, doc: &Document, range: Range<usize>) -> bool {
-        let before = &doc.text[..range.start];
-        let after = &doc.text[range.end..];
+    /// Whether the word found at `range` of `text` is reported, given its
+    /// context; `tokens` are the segmentation's words that overlap `range`.
+    pub fn applies(&self, text: &str, tokens: &[Range<usize>], range: Range<usize>) -> bool {
+        let before = &text[..range.start];
+        let after = &text[range.end..];
         if self
             .followed_by
             .as_ref()
@@ -182,7 +182,7 @@ impl Entry {
         }
         // A misspelt idiom of four or more characters confuses the
         // segmentation (直接了当 → 直接/了/当地) and stands for nothing else.
-        self.inside_words || self.wrong.chars().count() >= 4 || !cuts_a_word(doc, range)
+        self.inside_words || self.wrong.chars().count() >= 4 || !cuts_a_word(text, tokens, range)
     }
 }
 
@@ -191,11 +191,11 @@ impl Entry {
 /// straddles two words (按排名 is 按 + 排名) and is no word of its own. A
 /// token that holds the whole range does not count: jieba's dictionary
 /// holds common misspellings (侯选人, 银行帐号) as words.
-fn cuts_a_word(doc: &Document, range: Range<usize>) -> bool {
-    doc.tokens_in(range.clone()).iter().any(|t| {
+fn cuts_a_word(text: &str, tokens: &[Range<usize>], range: Range<usize>) -> bool {
+    tokens.iter().any(|t| {
         let crosses_start = t.start < range.start && t.end < range.end;
         let crosses_end = t.start > range.start && t.end > range.end;
-        (crosses_start || crosses_end) && doc.text[t.clone()].chars().nth(1).is_some()
+        (crosses_start || crosses_end) && text[t.clone()].chars().nth(1).is_some()
     })
 }
 
@@ -207,7 +207,7 @@ pub fn find_value(text: &str, value: &str) -> Option<Range<usize>> {
 
 /// Parse and check one pack file.
 pub fn parse(file: &str, text: &str) -> Result<LexiconPack, FileError> {
-    let mut pack: LexiconPack = crate::packs::parse(file, text)?;
+    let mut pack: LexiconPack = crate::error::parse(file, text)?;
     for e in &mut pack.entry {
         e.origin = file.to_string();
     }

@@ -1,7 +1,7 @@
 //! `--format github`: GitHub Actions workflow commands, which annotate the
 //! pull request: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.
 
-use super::{Reporter, Summary};
+use super::{Render, Reporter, Summary};
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
 use std::io::Write;
@@ -41,8 +41,17 @@ fn property(s: &str) -> String {
         .replace(',', "%2C")
 }
 
-impl<W: Write> Reporter for Github<W> {
-    fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
+/// One workflow command per diagnostic.
+pub struct GithubRender;
+
+impl Render for GithubRender {
+    fn file(
+        &self,
+        doc: &Document,
+        diags: &[Diagnostic],
+        _raw_name: Option<&[u8]>,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<()> {
         for d in diags {
             let (line, col) = doc.lines.position(&doc.text, d.range.start);
             let (end_line, end_col) = doc.lines.position(&doc.text, d.range.end);
@@ -51,7 +60,7 @@ impl<W: Write> Reporter for Github<W> {
                 Severity::Warning => "warning",
             };
             writeln!(
-                self.out,
+                out,
                 "::{level} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
                 property(&doc.name),
                 property(d.rule),
@@ -59,6 +68,12 @@ impl<W: Write> Reporter for Github<W> {
             )?;
         }
         Ok(())
+    }
+}
+
+impl<W: Write> Reporter for Github<W> {
+    fn file(&mut self, rendered: &[u8], _diags: &[Diagnostic]) -> std::io::Result<()> {
+        self.out.write_all(rendered)
     }
 
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
@@ -68,6 +83,10 @@ impl<W: Write> Reporter for Github<W> {
             property(name),
             data(error)
         )
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(&mut self, _summary: &Summary) -> std::io::Result<()> {

@@ -10,7 +10,7 @@
 //! the page as JSON data and is inserted as text, never as markup.
 
 use super::suggest::suggestion;
-use super::{Reporter, Summary};
+use super::{Render, Reporter, Summary};
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
 use crate::input::Format;
@@ -86,13 +86,18 @@ impl<W: Write> Html<W> {
     }
 
     fn block(&mut self, class: &str, value: &impl Serialize) -> std::io::Result<()> {
-        let json = serde_json::to_string(value).map_err(std::io::Error::other)?;
-        writeln!(
-            self.out,
-            "<script type=\"application/json\" {class}>{}</script>",
-            script_safe(&json)
-        )
+        block(&mut self.out, class, value)
     }
+}
+
+/// A JSON data block the page's script reads.
+fn block(out: &mut impl Write, class: &str, value: &impl Serialize) -> std::io::Result<()> {
+    let json = serde_json::to_string(value).map_err(std::io::Error::other)?;
+    writeln!(
+        out,
+        "<script type=\"application/json\" {class}>{}</script>",
+        script_safe(&json)
+    )
 }
 
 /// JSON that cannot end its `<script>` element or open a comment: `<`, `>`
@@ -130,9 +135,18 @@ fn utf16_offsets(text: &str, sorted: &[usize]) -> Vec<usize> {
     out
 }
 
-impl<W: Write> Reporter for Html<W> {
-    fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
-        self.start()?;
+/// One data block per document: its text (when it has findings) and its
+/// diagnostics with their places in the page's UTF-16 offsets.
+pub struct HtmlRender;
+
+impl Render for HtmlRender {
+    fn file(
+        &self,
+        doc: &Document,
+        diags: &[Diagnostic],
+        _raw_name: Option<&[u8]>,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<()> {
         let text = doc.source();
         let mut bytes: Vec<usize> = diags
             .iter()
@@ -145,16 +159,6 @@ impl<W: Write> Reporter for Html<W> {
         let records = diags
             .iter()
             .map(|d| {
-                let count = self.rules.entry(d.rule).or_insert_with(|| RuleCount {
-                    summary: crate::rules::Registry::active()
-                        .by_id(d.rule)
-                        .map_or("", |r| r.summary),
-                    ..RuleCount::default()
-                });
-                match d.severity {
-                    Severity::Error => count.error += 1,
-                    Severity::Warning => count.warning += 1,
-                }
                 let (line, column) = doc.lines.position(&doc.text, d.range.start);
                 let place = if doc.format == Format::Docx {
                     format!("第{line}段第{column}字")
@@ -186,7 +190,26 @@ impl<W: Write> Reporter for Html<W> {
             text: if diags.is_empty() { "" } else { text },
             diags: records,
         };
-        self.block("class=\"gw-doc\"", &record)
+        block(out, "class=\"gw-doc\"", &record)
+    }
+}
+
+impl<W: Write> Reporter for Html<W> {
+    fn file(&mut self, rendered: &[u8], diags: &[Diagnostic]) -> std::io::Result<()> {
+        self.start()?;
+        for d in diags {
+            let count = self.rules.entry(d.rule).or_insert_with(|| RuleCount {
+                summary: crate::rules::Registry::active()
+                    .by_id(d.rule)
+                    .map_or("", |r| r.summary),
+                ..RuleCount::default()
+            });
+            match d.severity {
+                Severity::Error => count.error += 1,
+                Severity::Warning => count.warning += 1,
+            }
+        }
+        self.out.write_all(rendered)
     }
 
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
@@ -195,6 +218,10 @@ impl<W: Write> Reporter for Html<W> {
             "class=\"gw-unreadable\"",
             &serde_json::json!({"path": name, "error": error}),
         )
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(&mut self, s: &Summary) -> std::io::Result<()> {
@@ -238,7 +265,7 @@ mod tests {
         let (doc, diags) = crate::lint_text("<a>&.txt", text, &options);
         let mut out = Vec::new();
         let mut html = Html::new(&mut out);
-        html.file(&doc, &diags).unwrap();
+        super::super::report_file(&HtmlRender, &mut html, &doc, &diags).unwrap();
         let mut summary = Summary::default();
         summary.add_file(&diags, true);
         html.finish(&summary).unwrap();

@@ -3,48 +3,25 @@
 
 use super::escape::shown;
 use super::window::Window;
-use super::{Reporter, Summary};
+use super::{Render, Reporter, Summary};
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
 use crate::input::Format;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
+use std::io::Write;
 
+/// Writes what [`HumanRender`] rendered, notes, unreadable files and the
+/// totals.
 pub struct Human<W: WriteColor> {
     out: W,
-    config: Config,
-    verbose: bool,
     quiet: bool,
-}
-
-impl Human<StandardStream> {
-    /// Human output on stdout, or on stderr when stdout carries fixed text.
-    pub fn stream(color: bool, verbose: bool, to_stderr: bool) -> Self {
-        let choice = if color {
-            ColorChoice::Always
-        } else {
-            ColorChoice::Never
-        };
-        let stream = if to_stderr {
-            StandardStream::stderr(choice)
-        } else {
-            StandardStream::stdout(choice)
-        };
-        let mut h = Human::new(stream);
-        h.verbose = verbose;
-        h
-    }
 }
 
 impl<W: WriteColor> Human<W> {
     pub fn new(out: W) -> Self {
-        Human {
-            out,
-            config: Config::default(),
-            verbose: false,
-            quiet: false,
-        }
+        Human { out, quiet: false }
     }
 
     /// Only the diagnostics: no notes, no summary.
@@ -52,6 +29,13 @@ impl<W: WriteColor> Human<W> {
         self.quiet = quiet;
         self
     }
+}
+
+/// Renders each diagnostic with codespan-reporting, in colour or not.
+pub struct HumanRender {
+    pub color: bool,
+    /// Name each file with its encoding and number of findings first.
+    pub verbose: bool,
 }
 
 fn to_codespan(d: &Diagnostic, doc: &Document, window: &Window) -> CsDiagnostic<()> {
@@ -84,11 +68,22 @@ fn to_codespan(d: &Diagnostic, doc: &Document, window: &Window) -> CsDiagnostic<
         .with_notes(notes)
 }
 
-impl<W: WriteColor> Reporter for Human<W> {
-    fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
+impl Render for HumanRender {
+    fn file(
+        &self,
+        doc: &Document,
+        diags: &[Diagnostic],
+        _raw_name: Option<&[u8]>,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<()> {
+        let mut buf = if self.color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
         if self.verbose {
             writeln!(
-                self.out,
+                buf,
                 "文件 {}：编码 {}，{} 个问题",
                 shown(&doc.name),
                 doc.encoding.name(),
@@ -96,19 +91,25 @@ impl<W: WriteColor> Reporter for Human<W> {
             )?;
         }
         let name = shown(&doc.name);
+        let config = Config::default();
         for d in diags {
             let mut ranges = vec![d.range.clone()];
             ranges.extend(d.labels.iter().map(|l| l.range.clone()));
             let window = Window::new(&name, doc.source(), &doc.lines, &ranges);
             let cs = to_codespan(d, doc, &window);
-            term::emit_to_write_style(&mut self.out, &self.config, &window, &cs).map_err(|e| {
-                match e {
-                    codespan_reporting::files::Error::Io(io) => io,
-                    other => std::io::Error::other(other),
-                }
+            term::emit_to_write_style(&mut buf, &config, &window, &cs).map_err(|e| match e {
+                codespan_reporting::files::Error::Io(io) => io,
+                other => std::io::Error::other(other),
             })?;
         }
+        out.extend_from_slice(buf.as_slice());
         Ok(())
+    }
+}
+
+impl<W: WriteColor> Reporter for Human<W> {
+    fn file(&mut self, rendered: &[u8], _diags: &[Diagnostic]) -> std::io::Result<()> {
+        self.out.write_all(rendered)
     }
 
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
@@ -129,6 +130,10 @@ impl<W: WriteColor> Reporter for Human<W> {
             shown(name),
             super::escape::lines(message)
         )
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(&mut self, s: &Summary) -> std::io::Result<()> {

@@ -1,7 +1,8 @@
 //! `--format json`: one JSON array of diagnostics on stdout, in path, line,
-//! column, rule order. Fields are only ever added, never changed.
+//! column, rule order, streamed file by file. Fields are only ever added,
+//! never changed.
 
-use super::{Reporter, Summary};
+use super::{Render, Reporter, Summary};
 use crate::diag::{Applicability, Diagnostic};
 use crate::doc::Document;
 use crate::input::Format;
@@ -60,18 +61,17 @@ struct LabelRecord<'a> {
 pub struct Json<W: Write> {
     out: W,
     first: bool,
-    raw_name: Option<Vec<u8>>,
 }
 
 impl<W: Write> Json<W> {
     pub fn new(out: W) -> Self {
-        Json {
-            out,
-            first: true,
-            raw_name: None,
-        }
+        Json { out, first: true }
     }
 }
+
+/// Each record of a file as `,\n  {…}`; the [`Json`] writer turns the
+/// first comma of the run into the array's `[`.
+pub struct JsonRender;
 
 fn record<'a>(doc: &'a Document, d: &'a Diagnostic, raw: Option<&'a [u8]>) -> Record<'a> {
     let pos = |o: usize| doc.lines.position(&doc.text, o);
@@ -122,25 +122,27 @@ fn record<'a>(doc: &'a Document, d: &'a Diagnostic, raw: Option<&'a [u8]>) -> Re
     }
 }
 
-impl<W: Write> Reporter for Json<W> {
-    fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
-        let raw = self.raw_name.take();
-        let mut records: Vec<Record> = diags
-            .iter()
-            .map(|d| record(doc, d, raw.as_deref()))
-            .collect();
+impl Render for JsonRender {
+    fn file(
+        &self,
+        doc: &Document,
+        diags: &[Diagnostic],
+        raw_name: Option<&[u8]>,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<()> {
+        let mut records: Vec<Record> = diags.iter().map(|d| record(doc, d, raw_name)).collect();
         records.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
         for r in records {
-            self.out
-                .write_all(if self.first { b"[\n  " } else { b",\n  " })?;
-            self.first = false;
-            serde_json::to_writer(&mut self.out, &r)?;
+            out.extend_from_slice(b",\n  ");
+            serde_json::to_writer(&mut *out, &r)?;
         }
         Ok(())
     }
+}
 
-    fn raw_name(&mut self, bytes: &[u8]) {
-        self.raw_name = Some(bytes.to_vec());
+impl<W: Write> Reporter for Json<W> {
+    fn file(&mut self, rendered: &[u8], _diags: &[Diagnostic]) -> std::io::Result<()> {
+        super::write_items(&mut self.out, rendered, &mut self.first, b"[")
     }
 
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
@@ -150,6 +152,10 @@ impl<W: Write> Reporter for Json<W> {
             super::escape::shown(error)
         );
         Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(&mut self, _summary: &Summary) -> std::io::Result<()> {

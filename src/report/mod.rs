@@ -1,5 +1,7 @@
-//! Output formats. Each format is one [`Reporter`]; none of them knows about
-//! particular rules. Files arrive in the order they are to be shown.
+//! Output formats. Each format is a [`Render`], which turns one file's
+//! findings into bytes in the worker that checked the file, and a
+//! [`Reporter`], which writes those bytes in path order and ends the run.
+//! None of them knows about particular rules.
 
 pub mod diff;
 pub mod escape;
@@ -13,13 +15,13 @@ mod statistics;
 pub mod suggest;
 mod window;
 
-pub use github::Github;
-pub use html::Html;
-pub use human::Human;
-pub use json::Json;
-pub use sarif::Sarif;
-pub use short::Short;
-pub use statistics::Statistics;
+pub use github::{Github, GithubRender};
+pub use html::{Html, HtmlRender};
+pub use human::{Human, HumanRender};
+pub use json::{Json, JsonRender};
+pub use sarif::{Sarif, SarifRender};
+pub use short::{Short, ShortRender};
+pub use statistics::{Statistics, StatisticsRender};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
@@ -59,9 +61,27 @@ impl Summary {
     }
 }
 
+/// One format's rendering of one file. It runs in the worker that checked
+/// the file and sees that file alone, so files render in parallel.
+pub trait Render: Sync {
+    /// Append the report of one checked document and its diagnostics
+    /// (sorted by position) to `out`; `raw_name` holds the file name's
+    /// bytes when they are not UTF-8 (formats that can carry it keep it).
+    fn file(
+        &self,
+        doc: &Document,
+        diags: &[Diagnostic],
+        raw_name: Option<&[u8]>,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<()>;
+}
+
+/// One format's output stream: files in the order they are to be shown,
+/// then the end of the run.
 pub trait Reporter {
-    /// One checked document and its diagnostics (sorted by position).
-    fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()>;
+    /// One checked file: what its [`Render`] made of it, and its diagnostics
+    /// (for totals by rule).
+    fn file(&mut self, rendered: &[u8], diags: &[Diagnostic]) -> std::io::Result<()>;
     /// A file that could not be checked.
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()>;
     /// Something the user should know about a file that is not a diagnostic.
@@ -73,11 +93,43 @@ pub trait Reporter {
         );
         Ok(())
     }
-    /// The next file's name as bytes, when it is not UTF-8 (called just
-    /// before [`Reporter::file`]); formats that can carry it keep it.
-    fn raw_name(&mut self, _bytes: &[u8]) {}
+    /// Write out what is buffered, for a run that ends without a report
+    /// (`--diff`).
+    fn flush(&mut self) -> std::io::Result<()>;
     /// The end of the run.
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()>;
+}
+
+/// Render one file and write it at once, as for a single document.
+pub fn report_file(
+    render: &dyn Render,
+    reporter: &mut dyn Reporter,
+    doc: &Document,
+    diags: &[Diagnostic],
+) -> std::io::Result<()> {
+    let mut out = Vec::new();
+    render.file(doc, diags, None, &mut out)?;
+    reporter.file(&out, diags)
+}
+
+/// Write a rendered list of items that each start with `,`: the first
+/// item's comma becomes `open` (`[` for a JSON array).
+fn write_items(
+    out: &mut impl std::io::Write,
+    rendered: &[u8],
+    first: &mut bool,
+    open: &[u8],
+) -> std::io::Result<()> {
+    if rendered.is_empty() {
+        return Ok(());
+    }
+    if *first {
+        *first = false;
+        out.write_all(open)?;
+        out.write_all(&rendered[1..])
+    } else {
+        out.write_all(rendered)
+    }
 }
 
 /// The note for a diagnostic that points into text Word generated (its

@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, as GitHub code scanning loads it. Columns
 //! are Unicode code points (`columnKind: unicodeCodePoints`).
 
-use super::{Reporter, Summary};
+use super::{Render, Reporter, Summary};
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
 use crate::rules;
@@ -89,8 +89,18 @@ fn uri(name: &str) -> String {
     out
 }
 
-impl<W: Write> Reporter for Sarif<W> {
-    fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
+/// Each result of a file as `,\n      {…}`; the [`Sarif`] writer drops the
+/// first comma of the run.
+pub struct SarifRender;
+
+impl Render for SarifRender {
+    fn file(
+        &self,
+        doc: &Document,
+        diags: &[Diagnostic],
+        _raw_name: Option<&[u8]>,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<()> {
         for d in diags {
             let (line, col) = doc.lines.position(&doc.text, d.range.start);
             let (end_line, end_col) = doc.lines.position(&doc.text, d.range.end);
@@ -118,16 +128,20 @@ impl<W: Write> Reporter for Sarif<W> {
             if let Some(i) = rule_index {
                 result["ruleIndex"] = json!(i);
             }
-            self.start()?;
-            self.out.write_all(if self.first_result {
-                b"\n      "
-            } else {
-                b",\n      "
-            })?;
-            self.first_result = false;
-            serde_json::to_writer(&mut self.out, &result)?;
+            out.extend_from_slice(b",\n      ");
+            serde_json::to_writer(&mut *out, &result)?;
         }
         Ok(())
+    }
+}
+
+impl<W: Write> Reporter for Sarif<W> {
+    fn file(&mut self, rendered: &[u8], _diags: &[Diagnostic]) -> std::io::Result<()> {
+        if rendered.is_empty() {
+            return Ok(());
+        }
+        self.start()?;
+        super::write_items(&mut self.out, rendered, &mut self.first_result, b"")
     }
 
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
@@ -137,6 +151,10 @@ impl<W: Write> Reporter for Sarif<W> {
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(name)}}}]
         }));
         Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(&mut self, _summary: &Summary) -> std::io::Result<()> {

@@ -3,7 +3,7 @@
 //! begin with a letter, digit or Chinese character is written `./path`.
 
 use super::escape::{line_start_path, shown};
-use super::{Reporter, Summary};
+use super::{Render, Reporter, Summary};
 use crate::diag::Diagnostic;
 use crate::doc::Document;
 use std::io::Write;
@@ -18,13 +18,22 @@ impl<W: Write> Short<W> {
     }
 }
 
-impl<W: Write> Reporter for Short<W> {
-    fn file(&mut self, doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
+/// One line per diagnostic.
+pub struct ShortRender;
+
+impl Render for ShortRender {
+    fn file(
+        &self,
+        doc: &Document,
+        diags: &[Diagnostic],
+        _raw_name: Option<&[u8]>,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<()> {
         let name = line_start_path(&doc.name);
         for d in diags {
             let (line, col) = doc.lines.position(&doc.text, d.range.start);
             writeln!(
-                self.out,
+                out,
                 "{}:{line}:{col}: {}[{}] {}",
                 name,
                 d.severity.as_str(),
@@ -34,6 +43,12 @@ impl<W: Write> Reporter for Short<W> {
         }
         Ok(())
     }
+}
+
+impl<W: Write> Reporter for Short<W> {
+    fn file(&mut self, rendered: &[u8], _diags: &[Diagnostic]) -> std::io::Result<()> {
+        self.out.write_all(rendered)
+    }
 
     fn unreadable(&mut self, name: &str, error: &str) -> std::io::Result<()> {
         writeln!(
@@ -42,6 +57,10 @@ impl<W: Write> Reporter for Short<W> {
             line_start_path(name),
             shown(error)
         )
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(&mut self, _summary: &Summary) -> std::io::Result<()> {

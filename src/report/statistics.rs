@@ -1,7 +1,7 @@
 //! `--statistics`: how many diagnostics each rule produced, instead of the
 //! diagnostics themselves.
 
-use super::{Reporter, Summary};
+use super::{Render, Reporter, Summary};
 use crate::diag::Diagnostic;
 use crate::doc::Document;
 use crate::rules;
@@ -26,8 +26,23 @@ impl<W: Write> Statistics<W> {
     }
 }
 
+/// Nothing per file: the counts are written at the end.
+pub struct StatisticsRender;
+
+impl Render for StatisticsRender {
+    fn file(
+        &self,
+        _doc: &Document,
+        _diags: &[Diagnostic],
+        _raw_name: Option<&[u8]>,
+        _out: &mut Vec<u8>,
+    ) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 impl<W: Write> Reporter for Statistics<W> {
-    fn file(&mut self, _doc: &Document, diags: &[Diagnostic]) -> std::io::Result<()> {
+    fn file(&mut self, _rendered: &[u8], diags: &[Diagnostic]) -> std::io::Result<()> {
         for d in diags {
             *self.counts.entry(d.rule).or_default() += 1;
         }
@@ -42,6 +57,10 @@ impl<W: Write> Reporter for Statistics<W> {
             super::escape::shown(error)
         );
         Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()> {

@@ -14,7 +14,11 @@ pub fn check(id: &'static str, doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic>
     let mut out = Vec::new();
     for hit in ctx.hits.of(index) {
         let entry = &pack.entry[hit.entry];
-        if !entry.applies(doc, hit.range.clone()) {
+        if !entry.applies(
+            &doc.text,
+            doc.tokens_in(hit.range.clone()),
+            hit.range.clone(),
+        ) {
             continue;
         }
         let mut message = format!("{}“{}”", pack.label(), entry.wrong);

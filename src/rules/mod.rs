@@ -2,7 +2,6 @@
 //! over the shared [`Document`]; its documentation is its doc comment,
 //! captured by [`declare_rule!`] and shown by `gwlint explain RULE`.
 
-use crate::config::Options;
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
 use crate::packs::{Packs, Template};
@@ -138,12 +137,12 @@ pub static CODE: &[&Rule] = &[
     &repeated_word::RULE,
 ];
 
-/// Run the selected rules over one document. Diagnostics come back sorted
-/// by position, then rule id.
-pub fn run(doc: &Document, ctx: &RuleCtx, options: &Options) -> Vec<Diagnostic> {
+/// Run the selected rules, each with the severity it reports with in this
+/// run, over one document. Diagnostics come back sorted by position, then
+/// rule id.
+pub fn run(doc: &Document, ctx: &RuleCtx, rules: &[(&Rule, Severity)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in options.rules() {
-        let severity = options.severity_of(rule);
+    for &(rule, severity) in rules {
         for mut d in rule.check(doc, ctx) {
             debug_assert_eq!(d.rule, rule.id);
             d.severity = if d.demoted {

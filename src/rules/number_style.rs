@@ -1,7 +1,7 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
 use crate::doc::counts::Count;
-use crate::doc::outline::han_number;
 use crate::doc::Document;
+use crate::numerals::han_number;
 use crate::rules::RuleCtx;
 use std::collections::BTreeMap;
 

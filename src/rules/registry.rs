@@ -3,7 +3,7 @@
 
 use super::{Check, Rule, CODE};
 use crate::packs::Packs;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Every rule a run knows, in the order `gwlint rules` lists them.
 #[derive(Debug)]
@@ -18,9 +18,11 @@ impl std::fmt::Debug for Rule {
 }
 
 /// The registry the reporters name rules from (set once per invocation).
-static ACTIVE: OnceLock<&'static Registry> = OnceLock::new();
+static ACTIVE: OnceLock<Arc<Registry>> = OnceLock::new();
 
-/// A string that lives as long as the process, like the code rules' texts.
+/// A string that lives as long as the process, like the code rules' texts
+/// (diagnostics name their rule with a `&'static str`). Registries are
+/// built once per process, so each pack rule's texts are kept once.
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
@@ -72,13 +74,16 @@ impl Registry {
 
     /// Make `registry` the one reporters use to describe rules (the first
     /// call wins; without one they use [`Registry::builtin`]).
-    pub fn activate(registry: &'static Registry) {
+    pub fn activate(registry: Arc<Registry>) {
         let _ = ACTIVE.set(registry);
     }
 
     /// The registry of this invocation.
     pub fn active() -> &'static Registry {
-        ACTIVE.get().copied().unwrap_or_else(Registry::builtin)
+        match ACTIVE.get() {
+            Some(r) => r,
+            None => Registry::builtin(),
+        }
     }
 
     pub fn all(&self) -> &[&'static Rule] {

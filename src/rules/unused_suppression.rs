@@ -26,7 +26,7 @@ declare_rule! {
 /// Comments naming rules that do not exist. (Comments that suppressed
 /// nothing are found by the engine, which knows what each one suppressed.)
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
-    doc.directives
+    crate::suppress::directives(doc)
         .iter()
         .flat_map(|d| {
             d.rules

@@ -1,4 +1,5 @@
-//! Errors in configuration and rule-pack files, shown with the file, line,
+//! Errors in configuration and rule-pack files (crate-wide: configuration,
+//! packs and lexicon packs all report through it), shown with the file, line,
 //! column and a caret under the offending text.
 
 use std::fmt;
@@ -56,6 +57,33 @@ impl FileError {
     pub fn from_toml(file: &str, text: &str, e: &toml::de::Error) -> Self {
         FileError::at(file, text, e.span(), translate(e.message()))
     }
+}
+
+/// Parse a pack or configuration file, locating any error at its line and
+/// naming the entry it belongs to.
+pub fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, FileError> {
+    toml::from_str(text).map_err(|e| {
+        let mut err = FileError::from_toml(file, text, &e);
+        // Name the entry: the nearest `id`/`term`/`name` line above the error.
+        if let Some(span) = e.span() {
+            let entry = text[..span.start.min(text.len())]
+                .lines()
+                .rev()
+                .find_map(|l| {
+                    let l = l.trim();
+                    ["id", "term", "name", "wrong"].iter().find_map(|k| {
+                        l.strip_prefix(k)?
+                            .trim_start()
+                            .strip_prefix('=')
+                            .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
+                    })
+                });
+            if let Some(entry) = entry {
+                err.message = format!("{}（条目：{entry}）", err.message);
+            }
+        }
+        err
+    })
 }
 
 /// Make serde's English messages readable for Chinese users, keeping the

@@ -1,4 +1,5 @@
-//! Reading the numerals that ordinals and counts are written with.
+//! Reading and writing the numerals that ordinals and counts are written
+//! with: a leaf module that both the input readers and the document model use.
 
 /// The value of a single Chinese digit character.
 pub fn han_digit(c: char) -> Option<u32> {
@@ -64,6 +65,18 @@ pub fn parse_any(s: &str) -> Option<u32> {
 /// Whether the number is written in Arabic digits.
 pub fn is_arabic(s: &str) -> bool {
     parse_arabic(s).is_some()
+}
+
+/// Write 1..=99 in Chinese numerals.
+pub fn han_number(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => "零".into(),
+        1..=9 => D[n as usize].into(),
+        10..=19 => format!("十{}", D[(n % 10) as usize]),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
 }
 
 #[cfg(test)]
