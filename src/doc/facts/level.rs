@@ -156,7 +156,12 @@ fn mentions<'p>(doc: &Document, pack: &'p Jurisdiction, zone: &Zone) -> Vec<Ment
             {
                 continue;
             }
-            if covered(text, &r, pack.not_levels.iter()) {
+            // 地区 is a level and a common word: its own name does not hide it.
+            if covered(
+                text,
+                &r,
+                pack.not_levels.iter().filter(|w| **w != level.name),
+            ) {
                 continue;
             }
             let before = &text[zone.range.start..r.start];
