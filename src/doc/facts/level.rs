@@ -323,7 +323,11 @@ fn place_before(
     let start = start + cut;
     let name = &doc.text[start..r.start];
     let organ_words = ["政府", "人民", "委", "局", "代", "副", "党"];
-    (name.chars().count() >= 2 && !organ_words.iter().any(|w| name.contains(w))).then_some(start)
+    // A one-character name (攸县, 沛县) only where it opens the zone.
+    let n = name.chars().count();
+    let opens = start == floor || doc.text[..start].ends_with("中共");
+    ((n >= 2 || (n == 1 && opens)) && !organ_words.iter().any(|w| name.contains(w)))
+        .then_some(start)
 }
 
 /// A self-reference in the title: 关于在全县开展…, 全区经济工作会议.

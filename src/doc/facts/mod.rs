@@ -361,6 +361,16 @@ mod tests {
     }
 
     #[test]
+    fn one_character_place_names_open_the_title() {
+        let (l, p, _, _) = facts("攸县人民政府关于做好防汛工作的通知\n\n各乡镇人民政府：\n正文。");
+        assert_eq!((l.as_deref(), p.as_deref()), (Some("县"), Some("攸县")));
+        // Inside a sentence a single character before 县 is no name.
+        let (_, p, _, _) =
+            facts("关于做好防汛工作的通知\n\n各乡镇人民政府：\n正文。\n该县人民政府\n2025年6月1日");
+        assert_eq!(p, None);
+    }
+
+    #[test]
     fn municipalities_are_provincial() {
         let (l, p, _, _) =
             facts("北京市人民政府办公厅关于做好政务公开工作的通知\n\n各区人民政府：\n正文。");
