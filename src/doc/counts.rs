@@ -4,8 +4,10 @@
 
 use super::chars::is_han;
 use super::numerals::{is_arabic, is_han_numeral_char, parse_any, parse_han};
+use super::words::words;
 use super::Paragraph;
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -45,10 +47,13 @@ pub fn find(
     phrases: &[&str],
 ) -> Vec<Count> {
     let mut out = Vec::new();
+    let phrase_words = words(phrases);
     for p in paras {
         let body = &text[p.range.clone()];
         let base = p.range.start;
         let mut found: Vec<Count> = Vec::new();
+        // Set phrases by start, then by their order in the pack.
+        let phrase_hits = phrase_words.find(body);
         for c in count_re().captures_iter(body) {
             let num = c.name("num").unwrap();
             let cls = c.name("cls").unwrap();
@@ -98,40 +103,49 @@ pub fn find(
                 set_phrase: None,
             });
         }
-        for (pi, name) in phrases.iter().enumerate() {
-            for (i, _) in body.match_indices(name) {
-                let r = base + i..base + i + name.len();
-                if let Some(existing) = found.iter_mut().find(|c| c.num.start == r.start) {
-                    existing.set_phrase = Some(pi);
-                    existing.range = r;
-                    continue;
-                }
-                let digits: String = name
-                    .chars()
-                    .take_while(|&c| is_han_numeral_char(c))
-                    .collect();
-                let Some(value) = parse_han(&digits) else {
-                    continue;
-                };
-                if body[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|ch| ch == '第' || is_han_numeral_char(ch))
-                {
-                    continue;
-                }
-                found.push(Count {
-                    range: r.clone(),
-                    num: r.start..r.start + digits.len(),
-                    unit: r.clone(),
-                    value,
-                    arabic: false,
-                    key: name.to_string(),
-                    classifier: String::new(),
-                    para: p.index,
-                    set_phrase: Some(pi),
-                });
+        // The first count at each numeral start, to which a set phrase
+        // starting there attaches (the regex counts come in order of start).
+        let mut at_start: HashMap<usize, usize> = found
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (c.num.start, k))
+            .collect();
+        for (pi, r) in &phrase_hits {
+            let name = phrases[*pi];
+            let i = r.start;
+            let r = base + r.start..base + r.end;
+            if let Some(&k) = at_start.get(&r.start) {
+                let existing = &mut found[k];
+                existing.set_phrase = Some(*pi);
+                existing.range = r;
+                continue;
             }
+            let digits: String = name
+                .chars()
+                .take_while(|&c| is_han_numeral_char(c))
+                .collect();
+            let Some(value) = parse_han(&digits) else {
+                continue;
+            };
+            if body[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch == '第' || is_han_numeral_char(ch))
+            {
+                continue;
+            }
+            at_start.insert(r.start, found.len());
+            found.push(Count {
+                range: r.clone(),
+                num: r.start..r.start + digits.len(),
+                unit: r.clone(),
+                value,
+                arabic: false,
+                key: name.to_string(),
+                classifier: String::new(),
+                para: p.index,
+                set_phrase: Some(*pi),
+            });
         }
         found.sort_by_key(|c| c.range.start);
         out.extend(found);

@@ -11,6 +11,7 @@ pub mod numerals;
 pub mod outline;
 pub mod pairs;
 pub mod segment;
+pub mod words;
 
 use crate::input::{Decoded, Format, Text};
 use lines::LineIndex;

@@ -79,6 +79,36 @@ const MAX_DEPTH: usize = 32;
 pub struct Brackets {
     pub pairs: Vec<Pair>,
     pub problems: Vec<Problem>,
+    /// The insides of all 《》 pairs, merged and sorted: open-ended spans
+    /// (after the 《 up to the 》) for looking up a position in log time.
+    book: Vec<Range<usize>>,
+}
+
+impl Brackets {
+    /// Whether `offset` lies strictly between the 《 and the 》 of a pair.
+    pub fn in_book_title(&self, offset: usize) -> bool {
+        let i = self.book.partition_point(|r| r.start < offset);
+        i > 0 && offset < self.book[i - 1].end
+    }
+}
+
+/// The spans (open.start, close.start) of book-title pairs, as disjoint
+/// open intervals sorted by start.
+fn book_spans(pairs: &[Pair]) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = pairs
+        .iter()
+        .filter(|p| p.kind == PairKind::Book)
+        .map(|p| p.open.start..p.close.start)
+        .collect();
+    spans.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match merged.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 struct Open {
@@ -106,6 +136,7 @@ pub fn analyse(text: &str, paras: &[Paragraph]) -> Brackets {
             .unwrap_or(false);
         analyse_paragraph(text, p.range.clone(), next_opens_quote, &mut out);
     }
+    out.book = book_spans(&out.pairs);
     out
 }
 

@@ -1,5 +1,5 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
-use crate::doc::pairs::PairKind;
+use crate::doc::words::words;
 use crate::doc::Document;
 use crate::rules::RuleCtx;
 use regex::Regex;
@@ -34,46 +34,59 @@ declare_rule! {
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let date = ctx.facts.date.as_ref().map_or(ctx.today, |f| f.value);
+    let terms = &ctx.packs.outdated.term;
+    let in_force: Vec<bool> = terms
+        .iter()
+        .map(|t| date >= t.since && !(t.dated_only && ctx.facts.date.is_none()))
+        .collect();
+    // Every term in one pass per paragraph; reported term by term.
+    let names: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();
+    let searcher = words(&names);
+    let mut mentions: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
+    for p in &doc.paragraphs {
+        let body = &doc.text[p.range.clone()];
+        mentions.extend(
+            searcher
+                .find(body)
+                .into_iter()
+                .filter(|(t, _)| in_force[*t])
+                .map(|(t, r)| (t, p.range.start, r)),
+        );
+    }
+    mentions.sort_by_key(|(t, base, r)| (*t, base + r.start));
     let mut out = Vec::new();
-    for term in &ctx.packs.outdated.term {
-        if date < term.since || (term.dated_only && ctx.facts.date.is_none()) {
+    for (t, base, m) in mentions {
+        let term = &terms[t];
+        let range = base + m.start..base + m.end;
+        if historical(
+            doc,
+            base,
+            m,
+            term.since.0,
+            &ctx.packs.outdated.history_words,
+        ) {
             continue;
         }
-        for p in &doc.paragraphs {
-            let body = &doc.text[p.range.clone()];
-            for (i, _) in body.match_indices(term.term.as_str()) {
-                let range = p.range.start + i..p.range.start + i + term.term.len();
-                if historical(
-                    doc,
-                    p.range.start,
-                    i..i + term.term.len(),
-                    term.since.0,
-                    &ctx.packs.outdated.history_words,
-                ) {
-                    continue;
-                }
-                let (y, m, d) = term.since;
-                let mut diag = Diagnostic::new(
-                    RULE.id,
-                    range.clone(),
-                    format!(
-                        "“{}”自{y}年{m}月{d}日起已不宜使用，现行提法为“{}”",
-                        term.term, term.current
-                    ),
-                )
-                .with_note(term.why.clone());
-                if let Some(r) = &term.replacement {
-                    diag = diag.with_fix(
-                        Applicability::Unsafe,
-                        vec![Edit {
-                            range,
-                            replacement: r.clone(),
-                        }],
-                    );
-                }
-                out.push(diag);
-            }
+        let (y, mo, d) = term.since;
+        let mut diag = Diagnostic::new(
+            RULE.id,
+            range.clone(),
+            format!(
+                "“{}”自{y}年{mo}月{d}日起已不宜使用，现行提法为“{}”",
+                term.term, term.current
+            ),
+        )
+        .with_note(term.why.clone());
+        if let Some(r) = &term.replacement {
+            diag = diag.with_fix(
+                Applicability::Unsafe,
+                vec![Edit {
+                    range,
+                    replacement: r.clone(),
+                }],
+            );
         }
+        out.push(diag);
     }
     out
 }
@@ -102,12 +115,7 @@ fn historical(
         return true;
     }
     let abs = para_start + m.start;
-    if doc
-        .brackets
-        .pairs
-        .iter()
-        .any(|p| p.kind == PairKind::Book && p.open.start < abs && abs < p.close.start)
-    {
+    if doc.brackets.in_book_title(abs) {
         return true;
     }
     // The sentence around the mention, looked for within a bounded window
