@@ -152,3 +152,37 @@ pub fn find(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::Document;
+    use crate::input::Format;
+
+    /// One count per set phrase however many there are in one paragraph:
+    /// attaching a phrase to a count once searched all earlier counts.
+    #[test]
+    fn every_set_phrase_of_a_long_paragraph_is_one_count() {
+        for n in [20_000, 40_000] {
+            let text = format!("标题\n\n{}\n", "“四个意识”，三个方面，".repeat(n));
+            let d = Document::from_str("t", &text, Format::Plain);
+            let phrases = d.counts.iter().filter(|c| c.set_phrase.is_some()).count();
+            assert_eq!(phrases, n);
+            assert_eq!(d.counts.len(), 2 * n);
+            assert!(d
+                .counts
+                .windows(2)
+                .all(|w| w[0].range.end <= w[1].range.start));
+        }
+    }
+
+    #[test]
+    fn a_set_phrase_with_a_classifier_is_one_count() {
+        let d = Document::from_str("t", "标题\n\n增强四个意识，做到三个方面。", Format::Plain);
+        let found: Vec<(&str, bool)> = d
+            .counts
+            .iter()
+            .map(|c| (&d.text[c.range.clone()], c.set_phrase.is_some()))
+            .collect();
+        assert_eq!(found, vec![("四个意识", true), ("三个方面", false)]);
+    }
+}

@@ -451,4 +451,21 @@ mod tests {
         let b = run("1）加强学习；2）强化保障。\n使用 don't 一词");
         assert!(b.problems.is_empty(), "{:?}", b.problems);
     }
+
+    #[test]
+    fn book_titles_are_looked_up_by_position() {
+        let text = "读《论语》和《〈孟子〉注》，又读《诗》";
+        let b = run(text);
+        let inside = |w: &str| b.in_book_title(text.find(w).unwrap());
+        assert!(inside("论语"));
+        assert!(inside("孟子"));
+        assert!(inside("注"));
+        assert!(inside("诗"));
+        assert!(!inside("读"));
+        assert!(!inside("和"));
+        assert!(!inside("，"));
+        // The 《 itself is not inside; the 》 is not either.
+        assert!(!b.in_book_title(text.find('《').unwrap()));
+        assert!(!b.in_book_title(text.find('》').unwrap()));
+    }
 }

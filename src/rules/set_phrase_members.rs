@@ -361,4 +361,17 @@ mod tests {
             assert!(d.is_empty(), "{text}: {d:?}");
         }
     }
+
+    /// Each phrase of a long paragraph is judged on its own listing.
+    #[test]
+    fn every_listing_of_a_long_paragraph_is_judged() {
+        for n in [2_000, 4_000] {
+            let text = format!(
+                "标题\n\n{}",
+                "增强“四个意识”，即政治意识、大局意识、核心意识、责任意识。坚定“四个自信”。"
+                    .repeat(n)
+            );
+            assert_eq!(lint_rule("set-phrase-members", &text).len(), n);
+        }
+    }
 }
