@@ -4,6 +4,7 @@
 
 use super::chars::is_han;
 use super::numerals::{is_arabic, is_han_numeral_char, parse_any, parse_han};
+use super::segment::Tokens;
 use super::words::words;
 use super::Paragraph;
 use regex::Regex;
@@ -43,7 +44,7 @@ fn count_re() -> &'static Regex {
 pub fn find(
     text: &str,
     paras: &[Paragraph],
-    tokens: &[Range<usize>],
+    tokens: &Tokens,
     phrases: &[&str],
 ) -> Vec<Count> {
     let mut out = Vec::new();

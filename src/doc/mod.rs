@@ -44,7 +44,7 @@ pub struct Document {
     pub lines: LineIndex,
     pub paragraphs: Vec<Paragraph>,
     /// Word tokens of all paragraphs, in order, as byte ranges.
-    pub tokens: Vec<Range<usize>>,
+    pub tokens: segment::Tokens,
     pub outline: Outline,
     pub brackets: Brackets,
     /// Stated counts (四个方面, 3条, 六稳), in document order.
@@ -199,10 +199,10 @@ impl Document {
     }
 
     /// Tokens overlapping `range`.
-    pub fn tokens_in(&self, range: Range<usize>) -> &[Range<usize>] {
+    pub fn tokens_in(&self, range: Range<usize>) -> segment::TokenSlice<'_> {
         let lo = self.tokens.partition_point(|t| t.end <= range.start);
         let hi = self.tokens.partition_point(|t| t.start < range.end);
-        &self.tokens[lo..hi.max(lo)]
+        self.tokens.slice(lo, hi.max(lo))
     }
 }
 

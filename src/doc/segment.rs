@@ -12,22 +12,93 @@ pub fn jieba() -> &'static Jieba {
     JIEBA.get_or_init(Jieba::new)
 }
 
+/// Word tokens, in order, stored as 32-bit byte ranges: the token list is
+/// the largest part of the model of a big file (one token per two or three
+/// characters), and this halves it.
+#[derive(Debug, Default, Clone)]
+pub struct Tokens(Vec<Range<u32>>);
+
+/// A run of consecutive tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenSlice<'a>(&'a [Range<u32>]);
+
+fn widen(t: &Range<u32>) -> Range<usize> {
+    t.start as usize..t.end as usize
+}
+
+impl Tokens {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The `i`-th token's byte range.
+    pub fn at(&self, i: usize) -> Range<usize> {
+        widen(&self.0[i])
+    }
+
+    pub fn get(&self, i: usize) -> Option<Range<usize>> {
+        self.0.get(i).map(widen)
+    }
+
+    /// The index of the first token for which `pred` is false (the tokens
+    /// must be partitioned by it, as for `slice::partition_point`).
+    pub fn partition_point(&self, mut pred: impl FnMut(Range<usize>) -> bool) -> usize {
+        self.0.partition_point(|t| pred(widen(t)))
+    }
+
+    /// Tokens `lo..hi`.
+    pub fn slice(&self, lo: usize, hi: usize) -> TokenSlice<'_> {
+        TokenSlice(&self.0[lo..hi])
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+        self.0.iter().map(widen)
+    }
+}
+
+impl TokenSlice<'_> {
+    pub fn first(&self) -> Option<Range<usize>> {
+        self.0.first().map(widen)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+        self.0.iter().map(widen)
+    }
+}
+
 /// Word tokens of all `paragraphs`, in order, as byte ranges into `text`.
-pub fn tokens(text: &str, paragraphs: &[Paragraph]) -> Vec<Range<usize>> {
+/// Text beyond 4 GiB (far above any file limit) is left unsegmented.
+pub fn tokens(text: &str, paragraphs: &[Paragraph]) -> Tokens {
     let jieba = jieba();
     let mut tokens = Vec::new();
     for p in paragraphs {
+        if u32::try_from(p.range.end).is_err() {
+            break;
+        }
         for piece in sentence_chunks(text, p.range.clone()) {
-            let base = piece.start;
+            let base = piece.start as u32;
             tokens.extend(
                 jieba
                     .cut(&text[piece], false)
                     .into_iter()
-                    .map(|t| base + t.byte_start..base + t.byte_end),
+                    .map(|t| base + t.byte_start as u32..base + t.byte_end as u32),
             );
         }
     }
-    tokens
+    tokens.shrink_to_fit();
+    Tokens(tokens)
 }
 
 /// Cut a paragraph into pieces of at most about 4 KiB, at sentence ends
