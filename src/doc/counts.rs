@@ -41,12 +41,7 @@ fn count_re() -> &'static Regex {
 
 /// Find every count in every paragraph. `tokens` are the document's tokens;
 /// `phrases` the names of the fixed set phrases.
-pub fn find(
-    text: &str,
-    paras: &[Paragraph],
-    tokens: &Tokens,
-    phrases: &[&str],
-) -> Vec<Count> {
+pub fn find(text: &str, paras: &[Paragraph], tokens: &Tokens, phrases: &[&str]) -> Vec<Count> {
     let mut out = Vec::new();
     let phrase_words = words(phrases);
     for p in paras {

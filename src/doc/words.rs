@@ -2,7 +2,7 @@
 //! list, built once per process and shared, instead of one scan of the
 //! text per word.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
@@ -48,8 +48,13 @@ impl Words {
             .enumerate()
             .filter(|(_, w)| !w.is_empty())
             .unzip();
-        let ac = (!patterns.is_empty())
-            .then(|| AhoCorasick::new(&patterns).expect("literal words always compile"));
+        // A full DFA: the lists are small and searched over every paragraph.
+        let ac = (!patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&patterns)
+                .expect("literal words always compile")
+        });
         Words {
             ac,
             index,

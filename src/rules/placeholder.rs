@@ -4,7 +4,9 @@ use crate::doc::Document;
 use crate::input::Format;
 use crate::packs::{class_has, Placeholders, Shape};
 use crate::rules::RuleCtx;
+use regex::RegexSet;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 declare_rule! {
     /// ## 未填写的占位符（placeholder）
@@ -43,19 +45,34 @@ const CLOSERS: &[&str] = &["日", "次", "月"];
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let pack = &ctx.packs.placeholders;
     // Shapes switched off for this document, decided once.
-    let shapes: Vec<&Shape> = pack
+    let shapes: Vec<(usize, &Shape)> = pack
         .shape
         .iter()
-        .filter(|s| {
+        .enumerate()
+        .filter(|(_, s)| {
             !s.unless_document
                 .as_ref()
                 .is_some_and(|re| re.is_match(&doc.text))
         })
         .collect();
+    let any_shape = shape_set(&pack.shape);
     let mut out = Vec::new();
+    let mut present: Vec<&Shape> = Vec::new();
     for p in &doc.paragraphs {
         let body = &doc.text[p.range.clone()];
-        let atoms = atoms(body, &shapes, doc.format, pack);
+        // One pass tells which shapes occur at all (most paragraphs: none).
+        let occurs = any_shape.matches(body);
+        if !occurs.matched_any() {
+            continue;
+        }
+        present.clear();
+        present.extend(
+            shapes
+                .iter()
+                .filter(|(i, _)| occurs.matched(*i))
+                .map(|(_, s)| *s),
+        );
+        let atoms = atoms(body, &present, doc.format, pack);
         for (run, shape) in runs(body, atoms) {
             let abs = p.range.start + run.start..p.range.start + run.end;
             let found = &body[run.clone()];
@@ -74,6 +91,29 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// All shapes' patterns as one set, built once per list of shapes.
+fn shape_set(shapes: &[Shape]) -> Arc<RegexSet> {
+    type Cache = Vec<(Vec<String>, Arc<RegexSet>)>;
+    static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let same = |key: &Vec<String>| {
+        key.len() == shapes.len() && key.iter().zip(shapes).all(|(k, s)| k == s.pattern.as_str())
+    };
+    if let Some((_, set)) = cache.iter().find(|(k, _)| same(k)) {
+        return Arc::clone(set);
+    }
+    let key: Vec<String> = shapes
+        .iter()
+        .map(|s| s.pattern.as_str().to_string())
+        .collect();
+    let set = Arc::new(RegexSet::new(&key).expect("each pattern compiled on its own"));
+    if cache.len() == 8 {
+        cache.remove(0);
+    }
+    cache.push((key, Arc::clone(&set)));
+    set
 }
 
 /// What a bracketed prompt asks for: its words without the instruction
