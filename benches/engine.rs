@@ -101,6 +101,7 @@ const HOSTILE: &[&str] = &[
     "《决战脱贫攻坚》，",
     "“四个意识”，",
     "的的，",
+    "本文系作者原创，",
 ];
 
 /// One paragraph of `n` repetitions of `unit`, modelled and linted.
