@@ -7,13 +7,15 @@
 #                    a 10 MB single file
 #   full:            also the 1 MB and 100 MB trees and the 1 MB and 50 MB files
 #   formats:         the earlier whole-process table (HTML, annotate, office pack)
+# GWLINT_BIN=path/to/gwlint compares another build (an older commit) with
+# the same floor and inputs.
 # Needs hyperfine and /usr/bin/time (apt-get install hyperfine time).
 # Generated inputs are cached in target/bench-corpus (they are deterministic).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-quick}
 cargo build --release --quiet --bin gwlint --example floor --example gencorpus
-bin=target/release/gwlint
+bin=${GWLINT_BIN:-target/release/gwlint}
 floor=target/release/examples/floor
 gen=target/release/examples/gencorpus
 data=target/bench-corpus

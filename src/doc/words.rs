@@ -1,8 +1,9 @@
-//! Literal word lists searched in one pass: an Aho-Corasick automaton per
+//! Literal word lists (and sets of patterns) searched in one pass: an Aho-Corasick automaton per
 //! list, built once per process and shared, instead of one scan of the
 //! text per word.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use regex::{Regex, RegexSet};
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
@@ -37,6 +38,27 @@ pub fn words<S: AsRef<str>>(words: &[S]) -> Arc<Words> {
     let key = words.iter().map(|w| w.as_ref().to_string()).collect();
     cache.push((key, Arc::clone(&compiled)));
     compiled
+}
+
+/// One set of all `patterns`, to learn in one pass which of them occur in
+/// a text; built on first use and shared afterwards.
+pub fn regex_set(patterns: &[&Regex]) -> Arc<RegexSet> {
+    type Cache = Vec<(Vec<String>, Arc<RegexSet>)>;
+    static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let same = |key: &Vec<String>| {
+        key.len() == patterns.len() && key.iter().zip(patterns).all(|(k, p)| k == p.as_str())
+    };
+    if let Some((_, set)) = cache.iter().find(|(k, _)| same(k)) {
+        return Arc::clone(set);
+    }
+    let key: Vec<String> = patterns.iter().map(|p| p.as_str().to_string()).collect();
+    let set = Arc::new(RegexSet::new(&key).expect("each pattern compiled on its own"));
+    if cache.len() == CACHE_SIZE {
+        cache.remove(0);
+    }
+    cache.push((key, Arc::clone(&set)));
+    set
 }
 
 impl Words {
@@ -115,5 +137,16 @@ mod tests {
         ));
         assert!(!Arc::ptr_eq(&a, &words(&["甲"])));
         assert!(words::<&str>(&[]).find("甲").is_empty());
+    }
+
+    #[test]
+    fn a_regex_set_tells_which_patterns_occur() {
+        let a = Regex::new("X+年").unwrap();
+        let b = Regex::new("某某").unwrap();
+        let set = regex_set(&[&a, &b]);
+        let m = set.matches("XX年XX月");
+        assert!(m.matched(0) && !m.matched(1));
+        assert!(Arc::ptr_eq(&set, &regex_set(&[&a, &b])));
+        assert!(!set.is_match("正文"));
     }
 }

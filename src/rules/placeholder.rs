@@ -1,12 +1,12 @@
 use crate::diag::Diagnostic;
 use crate::doc::chars::is_chinese;
+use crate::doc::words::regex_set;
 use crate::doc::Document;
 use crate::input::Format;
 use crate::packs::{class_has, Placeholders, Shape};
 use crate::rules::RuleCtx;
-use regex::RegexSet;
+use regex::Regex;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
 
 declare_rule! {
     /// ## 未填写的占位符（placeholder）
@@ -55,7 +55,8 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
                 .is_some_and(|re| re.is_match(&doc.text))
         })
         .collect();
-    let any_shape = shape_set(&pack.shape);
+    let patterns: Vec<&Regex> = pack.shape.iter().map(|s| &s.pattern).collect();
+    let any_shape = regex_set(&patterns);
     let mut out = Vec::new();
     let mut present: Vec<&Shape> = Vec::new();
     for p in &doc.paragraphs {
@@ -91,29 +92,6 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-/// All shapes' patterns as one set, built once per list of shapes.
-fn shape_set(shapes: &[Shape]) -> Arc<RegexSet> {
-    type Cache = Vec<(Vec<String>, Arc<RegexSet>)>;
-    static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    let same = |key: &Vec<String>| {
-        key.len() == shapes.len() && key.iter().zip(shapes).all(|(k, s)| k == s.pattern.as_str())
-    };
-    if let Some((_, set)) = cache.iter().find(|(k, _)| same(k)) {
-        return Arc::clone(set);
-    }
-    let key: Vec<String> = shapes
-        .iter()
-        .map(|s| s.pattern.as_str().to_string())
-        .collect();
-    let set = Arc::new(RegexSet::new(&key).expect("each pattern compiled on its own"));
-    if cache.len() == 8 {
-        cache.remove(0);
-    }
-    cache.push((key, Arc::clone(&set)));
-    set
 }
 
 /// What a bracketed prompt asks for: its words without the instruction

@@ -1,6 +1,8 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
+use crate::doc::words::regex_set;
 use crate::doc::Document;
 use crate::rules::RuleCtx;
+use regex::Regex;
 use std::ops::Range;
 
 declare_rule! {
@@ -31,6 +33,9 @@ declare_rule! {
 }
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
+    let residue = &ctx.packs.residue.residue;
+    let patterns: Vec<&Regex> = residue.iter().map(|e| &e.pattern).collect();
+    let any_residue = regex_set(&patterns);
     let mut out = Vec::new();
     // Line by line: a Markdown paragraph may hold a watermark line and real text.
     for line in 0..doc.lines.count() {
@@ -39,12 +44,16 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         if body.trim().is_empty() {
             continue;
         }
-        let mut hits: Vec<(Range<usize>, &str, bool)> = ctx
-            .packs
-            .residue
-            .residue
+        // One pass tells which patterns occur at all (most lines: none).
+        let occurs = any_residue.matches(body);
+        if !occurs.matched_any() {
+            continue;
+        }
+        let mut hits: Vec<(Range<usize>, &str, bool)> = residue
             .iter()
-            .flat_map(|e| {
+            .enumerate()
+            .filter(|(i, _)| occurs.matched(*i))
+            .flat_map(|(_, e)| {
                 e.pattern
                     .find_iter(body)
                     .filter(|m| !m.is_empty())
