@@ -10,7 +10,8 @@
 # GWLINT_BIN=path/to/gwlint compares another build (an older commit) with
 # the same floor and inputs.
 # Needs hyperfine and /usr/bin/time (apt-get install hyperfine time).
-# Generated inputs are cached in target/bench-corpus (they are deterministic).
+# Generated inputs are cached in ${TMPDIR:-/tmp}/gwlint-bench-corpus (they
+# are deterministic; not under target/, which gwlint does not walk into).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-quick}
@@ -18,7 +19,7 @@ cargo build --release --quiet --bin gwlint --example floor --example gencorpus
 bin=${GWLINT_BIN:-target/release/gwlint}
 floor=target/release/examples/floor
 gen=target/release/examples/gencorpus
-data=target/bench-corpus
+data=${TMPDIR:-/tmp}/gwlint-bench-corpus
 mkdir -p "$data"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
