@@ -35,7 +35,6 @@ const BROKEN_PIPE: &str = "\u{0}broken pipe";
 
 pub fn run(cli: Cli) -> ExitCode {
     panic_guard::install();
-    crate::doc::segment::warm_up();
     match run_inner(cli) {
         Ok(code) => ExitCode::from(code),
         // Output piped into `head` and closed early: stop quietly.

@@ -12,15 +12,6 @@ pub fn jieba() -> &'static Jieba {
     JIEBA.get_or_init(Jieba::new)
 }
 
-/// Start building the dictionary in the background, so that it overlaps
-/// with reading the configuration, the packs and the files. Whoever needs
-/// the segmenter first waits for it.
-pub fn warm_up() {
-    std::thread::spawn(|| {
-        jieba();
-    });
-}
-
 /// Word tokens, in order, stored as 32-bit byte ranges: the token list is
 /// the largest part of the model of a big file (one token per two or three
 /// characters), and this halves it.
