@@ -1,7 +1,7 @@
 //! One Aho-Corasick automaton over the words of every lexicon pack.
 
 use super::LexiconPack;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::AhoCorasick;
 use std::ops::Range;
 
 /// The compiled words and, for each pattern, the pack and entry it came from.
@@ -51,13 +51,10 @@ impl Matcher {
                 owners.push((p, e));
             }
         }
-        // A full DFA: a few thousand words at most, searched over every document.
-        let ac = (!words.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&words)
-                .expect("literal words always compile")
-        });
+        // The default kind: a full DFA over an office's thousands of words
+        // costs megabytes and start-up time for little search speed.
+        let ac = (!words.is_empty())
+            .then(|| AhoCorasick::new(&words).expect("literal words always compile"));
         Matcher { ac, owners }
     }
 
