@@ -3,9 +3,12 @@
 //! compare counts with enumerations and numeral styles with each other.
 
 use super::chars::is_han;
+use super::segment::Tokens;
+use super::words::words;
 use super::Paragraph;
 use crate::numerals::{is_arabic, is_han_numeral_char, parse_any, parse_han};
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -38,17 +41,15 @@ fn count_re() -> &'static Regex {
 
 /// Find every count in every paragraph. `tokens` are the document's tokens;
 /// `phrases` the names of the fixed set phrases.
-pub fn find(
-    text: &str,
-    paras: &[Paragraph],
-    tokens: &[Range<usize>],
-    phrases: &[&str],
-) -> Vec<Count> {
+pub fn find(text: &str, paras: &[Paragraph], tokens: &Tokens, phrases: &[&str]) -> Vec<Count> {
     let mut out = Vec::new();
+    let phrase_words = words(phrases);
     for p in paras {
         let body = &text[p.range.clone()];
         let base = p.range.start;
         let mut found: Vec<Count> = Vec::new();
+        // Set phrases by start, then by their order in the pack.
+        let phrase_hits = phrase_words.find(body);
         for c in count_re().captures_iter(body) {
             let num = c.name("num").unwrap();
             let cls = c.name("cls").unwrap();
@@ -98,43 +99,86 @@ pub fn find(
                 set_phrase: None,
             });
         }
-        for (pi, name) in phrases.iter().enumerate() {
-            for (i, _) in body.match_indices(name) {
-                let r = base + i..base + i + name.len();
-                if let Some(existing) = found.iter_mut().find(|c| c.num.start == r.start) {
-                    existing.set_phrase = Some(pi);
-                    existing.range = r;
-                    continue;
-                }
-                let digits: String = name
-                    .chars()
-                    .take_while(|&c| is_han_numeral_char(c))
-                    .collect();
-                let Some(value) = parse_han(&digits) else {
-                    continue;
-                };
-                if body[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|ch| ch == '第' || is_han_numeral_char(ch))
-                {
-                    continue;
-                }
-                found.push(Count {
-                    range: r.clone(),
-                    num: r.start..r.start + digits.len(),
-                    unit: r.clone(),
-                    value,
-                    arabic: false,
-                    key: name.to_string(),
-                    classifier: String::new(),
-                    para: p.index,
-                    set_phrase: Some(pi),
-                });
+        // The first count at each numeral start, to which a set phrase
+        // starting there attaches (the regex counts come in order of start).
+        let mut at_start: HashMap<usize, usize> = found
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (c.num.start, k))
+            .collect();
+        for (pi, r) in &phrase_hits {
+            let name = phrases[*pi];
+            let i = r.start;
+            let r = base + r.start..base + r.end;
+            if let Some(&k) = at_start.get(&r.start) {
+                let existing = &mut found[k];
+                existing.set_phrase = Some(*pi);
+                existing.range = r;
+                continue;
             }
+            let digits: String = name
+                .chars()
+                .take_while(|&c| is_han_numeral_char(c))
+                .collect();
+            let Some(value) = parse_han(&digits) else {
+                continue;
+            };
+            if body[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch == '第' || is_han_numeral_char(ch))
+            {
+                continue;
+            }
+            at_start.insert(r.start, found.len());
+            found.push(Count {
+                range: r.clone(),
+                num: r.start..r.start + digits.len(),
+                unit: r.clone(),
+                value,
+                arabic: false,
+                key: name.to_string(),
+                classifier: String::new(),
+                para: p.index,
+                set_phrase: Some(*pi),
+            });
         }
         found.sort_by_key(|c| c.range.start);
         out.extend(found);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::Document;
+    use crate::input::Format;
+
+    /// One count per set phrase however many there are in one paragraph:
+    /// attaching a phrase to a count once searched all earlier counts.
+    #[test]
+    fn every_set_phrase_of_a_long_paragraph_is_one_count() {
+        for n in [20_000, 40_000] {
+            let text = format!("标题\n\n{}\n", "“四个意识”，三个方面，".repeat(n));
+            let d = Document::from_str("t", &text, Format::Plain);
+            let phrases = d.counts.iter().filter(|c| c.set_phrase.is_some()).count();
+            assert_eq!(phrases, n);
+            assert_eq!(d.counts.len(), 2 * n);
+            assert!(d
+                .counts
+                .windows(2)
+                .all(|w| w[0].range.end <= w[1].range.start));
+        }
+    }
+
+    #[test]
+    fn a_set_phrase_with_a_classifier_is_one_count() {
+        let d = Document::from_str("t", "标题\n\n增强四个意识，做到三个方面。", Format::Plain);
+        let found: Vec<(&str, bool)> = d
+            .counts
+            .iter()
+            .map(|c| (&d.text[c.range.clone()], c.set_phrase.is_some()))
+            .collect();
+        assert_eq!(found, vec![("四个意识", true), ("三个方面", false)]);
+    }
 }

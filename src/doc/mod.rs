@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod outline;
 pub mod pairs;
 pub mod segment;
+pub mod words;
 
 use crate::input::{Decoded, Format, Text};
 use lines::LineIndex;
@@ -43,7 +44,7 @@ pub struct Document {
     pub lines: LineIndex,
     pub paragraphs: Vec<Paragraph>,
     /// Word tokens of all paragraphs, in order, as byte ranges.
-    pub tokens: Vec<Range<usize>>,
+    pub tokens: segment::Tokens,
     pub outline: Outline,
     pub brackets: Brackets,
     /// Stated counts (四个方面, 3条, 六稳), in document order.
@@ -77,19 +78,7 @@ impl Document {
         };
         let lines = LineIndex::new(&text);
         let paragraphs = split_paragraphs(&text, &lines, format);
-        let jieba = segment::jieba();
-        let mut tokens = Vec::new();
-        for p in &paragraphs {
-            for piece in sentence_chunks(&text, p.range.clone()) {
-                let base = piece.start;
-                tokens.extend(
-                    jieba
-                        .cut(&text[piece], false)
-                        .into_iter()
-                        .map(|t| base + t.byte_start..base + t.byte_end),
-                );
-            }
-        }
+        let tokens = segment::tokens(&text, &paragraphs);
         let mut markers = Vec::new();
         for p in &paragraphs {
             markers.extend(outline::paragraph_markers(&text, p.index, p));
@@ -199,34 +188,11 @@ impl Document {
     }
 
     /// Tokens overlapping `range`.
-    pub fn tokens_in(&self, range: Range<usize>) -> &[Range<usize>] {
+    pub fn tokens_in(&self, range: Range<usize>) -> segment::TokenSlice<'_> {
         let lo = self.tokens.partition_point(|t| t.end <= range.start);
         let hi = self.tokens.partition_point(|t| t.start < range.end);
-        &self.tokens[lo..hi.max(lo)]
+        self.tokens.slice(lo, hi.max(lo))
     }
-}
-
-/// Cut a paragraph into pieces of at most about 4 KiB, at sentence ends
-/// where possible, so that one huge paragraph is segmented in small steps.
-fn sentence_chunks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    const TARGET: usize = 4096;
-    let mut out = Vec::new();
-    let mut start = range.start;
-    while range.end - start > TARGET {
-        let mut cut = start + TARGET;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let window = &text[start..cut];
-        let end = window
-            .rfind(['。', '！', '？', '；', '\n'])
-            .map(|i| start + i + window[i..].chars().next().map_or(1, char::len_utf8))
-            .unwrap_or(cut);
-        out.push(start..end);
-        start = end;
-    }
-    out.push(start..range.end);
-    out
 }
 
 /// Split text into paragraphs. Markdown code has been masked out already.
@@ -343,19 +309,6 @@ mod tests {
         let she = text.find("社区").unwrap();
         assert!(d.is_token_boundary(she));
         assert!(!d.is_token_boundary(she + "社".len()));
-    }
-
-    #[test]
-    fn long_paragraphs_are_segmented_in_sentence_chunks() {
-        let text = "全县上下统一思想。".repeat(2000);
-        let chunks = sentence_chunks(&text, 0..text.len());
-        assert!(chunks.len() > 1);
-        assert_eq!(chunks.first().unwrap().start, 0);
-        assert_eq!(chunks.last().unwrap().end, text.len());
-        for w in chunks.windows(2) {
-            assert_eq!(w[0].end, w[1].start);
-            assert!(text[w[0].clone()].ends_with('。'));
-        }
     }
 
     #[test]

@@ -79,6 +79,36 @@ const MAX_DEPTH: usize = 32;
 pub struct Brackets {
     pub pairs: Vec<Pair>,
     pub problems: Vec<Problem>,
+    /// The insides of all 《》 pairs, merged and sorted: open-ended spans
+    /// (after the 《 up to the 》) for looking up a position in log time.
+    book: Vec<Range<usize>>,
+}
+
+impl Brackets {
+    /// Whether `offset` lies strictly between the 《 and the 》 of a pair.
+    pub fn in_book_title(&self, offset: usize) -> bool {
+        let i = self.book.partition_point(|r| r.start < offset);
+        i > 0 && offset < self.book[i - 1].end
+    }
+}
+
+/// The spans (open.start, close.start) of book-title pairs, as disjoint
+/// open intervals sorted by start.
+fn book_spans(pairs: &[Pair]) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = pairs
+        .iter()
+        .filter(|p| p.kind == PairKind::Book)
+        .map(|p| p.open.start..p.close.start)
+        .collect();
+    spans.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match merged.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 struct Open {
@@ -106,6 +136,7 @@ pub fn analyse(text: &str, paras: &[Paragraph]) -> Brackets {
             .unwrap_or(false);
         analyse_paragraph(text, p.range.clone(), next_opens_quote, &mut out);
     }
+    out.book = book_spans(&out.pairs);
     out
 }
 
@@ -119,123 +150,13 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
         let (off, c) = chars[k];
         let at = base + off;
         let here = at..at + c.len_utf8();
-        match c {
-            '“' | '‘' | '《' | '〈' | '（' | '(' | '【' | '〔' => {
-                let kind = match c {
-                    '“' => PairKind::Double,
-                    '‘' => PairKind::Single,
-                    '《' => PairKind::Book,
-                    '〈' => PairKind::Angle,
-                    '【' => PairKind::Square,
-                    '〔' => PairKind::Tortoise,
-                    _ => PairKind::Paren,
-                };
-                let nested_in = match stack.last() {
-                    Some(top)
-                        if kind == PairKind::Double
-                            && top.kind == PairKind::Double
-                            && !top.ascii =>
-                    {
-                        Some(top.range.clone())
-                    }
-                    _ => None,
-                };
-                stack.push(Open {
-                    kind,
-                    range: here,
-                    ascii: c == '(',
-                    nested_in,
-                    nested_child: None,
-                });
-            }
-            '”' | '’' | '》' | '〉' | '）' | ')' | '】' | '〕' => {
-                let kind = match c {
-                    '”' => PairKind::Double,
-                    '’' => PairKind::Single,
-                    '》' => PairKind::Book,
-                    '〉' => PairKind::Angle,
-                    '】' => PairKind::Square,
-                    '〕' => PairKind::Tortoise,
-                    _ => PairKind::Paren,
-                };
-                // Look a bounded depth down the stack: a closer matching an
-                // opener buried deeper than that is treated as unmatched.
-                let floor = stack.len().saturating_sub(MAX_DEPTH);
-                if let Some(pos) = stack[floor..]
-                    .iter()
-                    .rposition(|o| o.kind == kind)
-                    .map(|p| p + floor)
-                {
-                    for o in stack.drain(pos + 1..).rev().collect::<Vec<_>>() {
-                        report_unclosed(o, out);
-                    }
-                    let o = stack.pop().unwrap();
-                    close(o, here, stack.last_mut(), out);
-                } else if c != ')' && !is_list_marker_close(body, off) {
-                    out.problems
-                        .push(Problem::UnmatchedClose { kind, range: here });
-                }
-            }
-            '"' | '\'' | '〞' | '〟' => {
-                // A run of ASCII quotes ('' counts as one quote mark).
-                let mut end = k + 1;
-                while end < chars.len() && chars[end].1 == c && end - k < 2 {
-                    end += 1;
-                }
-                let run_end = base + chars.get(end).map_or(body.len(), |&(o, _)| o);
-                let prev = k.checked_sub(1).map(|j| chars[j].1);
-                let next = chars.get(end).map(|&(_, ch)| ch);
-                let lookalike = c == '〞' || c == '〟';
-                let touches_han =
-                    lookalike || prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
-                let is_apostrophe = c == '\''
-                    && end - k == 1
-                    && prev.is_some_and(|p| p.is_ascii_alphanumeric())
-                    && next.is_some_and(|n| n.is_ascii_alphanumeric());
-                if touches_han && !is_apostrophe {
-                    let double = c != '\'' || end - k == 2;
-                    let kind = if double {
-                        PairKind::Double
-                    } else {
-                        PairKind::Single
-                    };
-                    let range = at..run_end;
-                    let top_matches = stack.last().is_some_and(|t| t.kind == kind);
-                    if top_matches {
-                        let o = stack.pop().unwrap();
-                        let (_, closer) = kind.chars();
-                        if o.ascii {
-                            out.problems.push(Problem::AsciiPair {
-                                kind,
-                                open: o.range.clone(),
-                                close: range.clone(),
-                            });
-                        } else {
-                            out.problems.push(Problem::StandIn {
-                                range: range.clone(),
-                                stands_for: closer,
-                                opener: Some(o.range.clone()),
-                            });
-                        }
-                        out.pairs.push(Pair {
-                            kind,
-                            open: o.range,
-                            close: range,
-                        });
-                    } else {
-                        stack.push(Open {
-                            kind,
-                            range,
-                            ascii: true,
-                            nested_in: None,
-                            nested_child: None,
-                        });
-                    }
-                }
-                k = end;
-                continue;
-            }
-            _ => {}
+        if let Some(kind) = opener_kind(c) {
+            open(&mut stack, kind, here, c == '(');
+        } else if let Some(kind) = closer_kind(c) {
+            close_at(&mut stack, kind, here, c, body, off, out);
+        } else if matches!(c, '"' | '\'' | '〞' | '〟') {
+            k = ascii_quote(&chars, k, body, base, &mut stack, out);
+            continue;
         }
         k += 1;
     }
@@ -249,6 +170,148 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
             report_unclosed(o, out);
         }
     }
+}
+
+fn opener_kind(c: char) -> Option<PairKind> {
+    Some(match c {
+        '“' => PairKind::Double,
+        '‘' => PairKind::Single,
+        '《' => PairKind::Book,
+        '〈' => PairKind::Angle,
+        '【' => PairKind::Square,
+        '〔' => PairKind::Tortoise,
+        '（' | '(' => PairKind::Paren,
+        _ => return None,
+    })
+}
+
+fn closer_kind(c: char) -> Option<PairKind> {
+    Some(match c {
+        '”' => PairKind::Double,
+        '’' => PairKind::Single,
+        '》' => PairKind::Book,
+        '〉' => PairKind::Angle,
+        '】' => PairKind::Square,
+        '〕' => PairKind::Tortoise,
+        '）' | ')' => PairKind::Paren,
+        _ => return None,
+    })
+}
+
+/// Push an opener; a “ directly inside a “ remembers its parent.
+fn open(stack: &mut Vec<Open>, kind: PairKind, here: Range<usize>, ascii: bool) {
+    let nested_in = match stack.last() {
+        Some(top) if kind == PairKind::Double && top.kind == PairKind::Double && !top.ascii => {
+            Some(top.range.clone())
+        }
+        _ => None,
+    };
+    stack.push(Open {
+        kind,
+        range: here,
+        ascii,
+        nested_in,
+        nested_child: None,
+    });
+}
+
+/// A closing character `c` at `off` in `body`: close the nearest opener of
+/// its kind (reporting what it leaves unclosed) or report it unmatched.
+fn close_at(
+    stack: &mut Vec<Open>,
+    kind: PairKind,
+    here: Range<usize>,
+    c: char,
+    body: &str,
+    off: usize,
+    out: &mut Brackets,
+) {
+    // Look a bounded depth down the stack: a closer matching an
+    // opener buried deeper than that is treated as unmatched.
+    let floor = stack.len().saturating_sub(MAX_DEPTH);
+    if let Some(pos) = stack[floor..]
+        .iter()
+        .rposition(|o| o.kind == kind)
+        .map(|p| p + floor)
+    {
+        for o in stack.drain(pos + 1..).rev().collect::<Vec<_>>() {
+            report_unclosed(o, out);
+        }
+        let o = stack.pop().unwrap();
+        close(o, here, stack.last_mut(), out);
+    } else if c != ')' && !is_list_marker_close(body, off) {
+        out.problems
+            .push(Problem::UnmatchedClose { kind, range: here });
+    }
+}
+
+/// A run of ASCII quotes (or look-alikes) starting at `chars[k]`: it closes
+/// the opener on top of the stack or opens a quotation of its own. Returns
+/// the index of the character after the run.
+fn ascii_quote(
+    chars: &[(usize, char)],
+    k: usize,
+    body: &str,
+    base: usize,
+    stack: &mut Vec<Open>,
+    out: &mut Brackets,
+) -> usize {
+    let (off, c) = chars[k];
+    let at = base + off;
+    // '' counts as one quote mark.
+    let mut end = k + 1;
+    while end < chars.len() && chars[end].1 == c && end - k < 2 {
+        end += 1;
+    }
+    let run_end = base + chars.get(end).map_or(body.len(), |&(o, _)| o);
+    let prev = k.checked_sub(1).map(|j| chars[j].1);
+    let next = chars.get(end).map(|&(_, ch)| ch);
+    let lookalike = c == '〞' || c == '〟';
+    let touches_han = lookalike || prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
+    let is_apostrophe = c == '\''
+        && end - k == 1
+        && prev.is_some_and(|p| p.is_ascii_alphanumeric())
+        && next.is_some_and(|n| n.is_ascii_alphanumeric());
+    if !touches_han || is_apostrophe {
+        return end;
+    }
+    let kind = if c != '\'' || end - k == 2 {
+        PairKind::Double
+    } else {
+        PairKind::Single
+    };
+    let range = at..run_end;
+    if !stack.last().is_some_and(|t| t.kind == kind) {
+        stack.push(Open {
+            kind,
+            range,
+            ascii: true,
+            nested_in: None,
+            nested_child: None,
+        });
+        return end;
+    }
+    let o = stack.pop().unwrap();
+    let (_, closer) = kind.chars();
+    if o.ascii {
+        out.problems.push(Problem::AsciiPair {
+            kind,
+            open: o.range.clone(),
+            close: range.clone(),
+        });
+    } else {
+        out.problems.push(Problem::StandIn {
+            range: range.clone(),
+            stands_for: closer,
+            opener: Some(o.range.clone()),
+        });
+    }
+    out.pairs.push(Pair {
+        kind,
+        open: o.range,
+        close: range,
+    });
+    end
 }
 
 fn close(o: Open, close: Range<usize>, parent: Option<&mut Open>, out: &mut Brackets) {
@@ -387,5 +450,22 @@ mod tests {
     fn list_marker_and_english_apostrophe() {
         let b = run("1）加强学习；2）强化保障。\n使用 don't 一词");
         assert!(b.problems.is_empty(), "{:?}", b.problems);
+    }
+
+    #[test]
+    fn book_titles_are_looked_up_by_position() {
+        let text = "读《论语》和《〈孟子〉注》，又读《诗》";
+        let b = run(text);
+        let inside = |w: &str| b.in_book_title(text.find(w).unwrap());
+        assert!(inside("论语"));
+        assert!(inside("孟子"));
+        assert!(inside("注"));
+        assert!(inside("诗"));
+        assert!(!inside("读"));
+        assert!(!inside("和"));
+        assert!(!inside("，"));
+        // The 《 itself is not inside; the 》 is not either.
+        assert!(!b.in_book_title(text.find('《').unwrap()));
+        assert!(!b.in_book_title(text.find('》').unwrap()));
     }
 }

@@ -51,6 +51,8 @@ impl Matcher {
                 owners.push((p, e));
             }
         }
+        // The default kind: a full DFA over an office's thousands of words
+        // costs megabytes and start-up time for little search speed.
         let ac = (!words.is_empty())
             .then(|| AhoCorasick::new(&words).expect("literal words always compile"));
         Matcher { ac, owners }

@@ -156,7 +156,12 @@ impl Entry {
 
     /// Whether the word found at `range` of `text` is reported, given its
     /// context; `tokens` are the segmentation's words that overlap `range`.
-    pub fn applies(&self, text: &str, tokens: &[Range<usize>], range: Range<usize>) -> bool {
+    pub fn applies(
+        &self,
+        text: &str,
+        tokens: impl Iterator<Item = Range<usize>>,
+        range: Range<usize>,
+    ) -> bool {
         let before = &text[..range.start];
         let after = &text[range.end..];
         if self
@@ -191,11 +196,15 @@ impl Entry {
 /// straddles two words (按排名 is 按 + 排名) and is no word of its own. A
 /// token that holds the whole range does not count: jieba's dictionary
 /// holds common misspellings (侯选人, 银行帐号) as words.
-fn cuts_a_word(text: &str, tokens: &[Range<usize>], range: Range<usize>) -> bool {
-    tokens.iter().any(|t| {
+fn cuts_a_word(
+    text: &str,
+    mut tokens: impl Iterator<Item = Range<usize>>,
+    range: Range<usize>,
+) -> bool {
+    tokens.any(|t| {
         let crosses_start = t.start < range.start && t.end < range.end;
         let crosses_end = t.start > range.start && t.end > range.end;
-        (crosses_start || crosses_end) && text[t.clone()].chars().nth(1).is_some()
+        (crosses_start || crosses_end) && text[t].chars().nth(1).is_some()
     })
 }
 

@@ -35,34 +35,13 @@ declare_rule! {
 }
 
 fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
-    let attachments = attachment_list(doc);
-    let headings: Vec<&Marker> = doc
-        .outline
-        .markers
-        .iter()
-        .filter(|m| {
-            m.at_start
-                && m.kind.level().is_some()
-                && !doc.outline.title.contains(&m.para)
-                && !attachments.contains(&m.para)
-        })
-        .collect();
+    let headings = headings(doc);
     // Half-width brackets are reported only where the document otherwise
     // writes full-width ones: a text normalised to ASCII says nothing.
     let full_width_parens = headings
         .iter()
         .any(|m| doc.text[m.range.clone()].starts_with('（'));
-    let level = |m: &Marker| m.kind.level().unwrap() as usize;
-    // Which levels appear directly under which: (parent level, child level).
-    let mut nesting: HashSet<(usize, usize)> = HashSet::new();
-    let mut last: [Option<&Marker>; 5] = [None; 5];
-    for m in &headings {
-        let l = level(m);
-        let parent = (1..l).rev().find(|&p| last[p].is_some()).unwrap_or(0);
-        nesting.insert((parent, l));
-        last[l] = Some(m);
-        last.iter_mut().skip(l + 1).for_each(|x| *x = None);
-    }
+    let nesting = nesting(&headings);
     let mut out = Vec::new();
     let mut last: [Option<&Marker>; 5] = [None; 5];
     // The last ordinal of each level before a higher heading closed it:
@@ -71,75 +50,13 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     for m in &headings {
         let l = level(m);
         let parent = (1..l).rev().find(|&p| last[p].is_some());
-        let text = |m: &Marker| doc.text[m.range.clone()].to_string();
         if let Some(p) = parent {
-            let between = p + 1;
             // Reported once, at the first heading that skips the level.
-            let first_child = last[l].is_none();
-            if l > between && first_child && nesting.contains(&(p, between)) {
-                let skipped = kind_of_level(between);
-                out.push(
-                    Diagnostic::new(
-                        RULE.id,
-                        m.range.clone(),
-                        format!(
-                            "“{}”直接出现在“{}”之下，跳过了“{}”这一层：本文其他地方在这一级之下用的是“{}”",
-                            text(m),
-                            text(last[p].unwrap()),
-                            skipped.render(1),
-                            skipped.render(1)
-                        ),
-                    )
-                    .with_label(last[p].unwrap().range.clone(), "上一级标题"),
-                );
+            if last[l].is_none() {
+                out.extend(skipped_level(doc, m, p, last[p].unwrap(), &nesting));
             }
         }
-        match last[l] {
-            Some(prev) if prev.kind == m.kind => {
-                let expected = prev.ordinal + 1;
-                if m.ordinal == prev.ordinal {
-                    out.push(
-                        Diagnostic::new(
-                            RULE.id,
-                            m.range.clone(),
-                            format!("标题序号“{}”重复了", text(m)),
-                        )
-                        .with_label(prev.range.clone(), "前一个同级标题"),
-                    );
-                } else if m.ordinal != expected {
-                    let what = if m.ordinal > expected {
-                        format!("跳过了“{}”", m.kind.render(expected))
-                    } else {
-                        "序号倒退".to_string()
-                    };
-                    out.push(
-                        Diagnostic::new(
-                            RULE.id,
-                            m.range.clone(),
-                            format!(
-                                "标题序号从“{}”到了“{}”，{what}：应为“{}”",
-                                text(prev),
-                                text(m),
-                                m.kind.render(expected)
-                            ),
-                        )
-                        .with_label(prev.range.clone(), "前一个同级标题"),
-                    );
-                }
-            }
-            None if parent.is_some() && m.ordinal != 1 && m.ordinal != carried[l] + 1 => {
-                out.push(Diagnostic::new(
-                    RULE.id,
-                    m.range.clone(),
-                    format!(
-                        "这一级的第一个标题是“{}”，前面缺少“{}”",
-                        text(m),
-                        m.kind.render(1)
-                    ),
-                ));
-            }
-            _ => {}
-        }
+        out.extend(sequence(doc, m, last[l], parent.is_some(), carried[l]));
         out.extend(punctuation(doc, m));
         if full_width_parens {
             out.extend(half_width_parens(doc, m));
@@ -152,6 +69,132 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+fn level(m: &Marker) -> usize {
+    m.kind.level().unwrap() as usize
+}
+
+/// The markers that open a heading: at the start of a paragraph, of a
+/// heading kind, neither in the title nor in the list of attachments.
+fn headings(doc: &Document) -> Vec<&Marker> {
+    let attachments = attachment_list(doc);
+    doc.outline
+        .markers
+        .iter()
+        .filter(|m| {
+            m.at_start
+                && m.kind.level().is_some()
+                && !doc.outline.title.contains(&m.para)
+                && !attachments.contains(&m.para)
+        })
+        .collect()
+}
+
+/// Which levels appear directly under which: (parent level, child level).
+fn nesting(headings: &[&Marker]) -> HashSet<(usize, usize)> {
+    let mut nesting = HashSet::new();
+    let mut last: [Option<&Marker>; 5] = [None; 5];
+    for m in headings {
+        let l = level(m);
+        let parent = (1..l).rev().find(|&p| last[p].is_some()).unwrap_or(0);
+        nesting.insert((parent, l));
+        last[l] = Some(m);
+        last.iter_mut().skip(l + 1).for_each(|x| *x = None);
+    }
+    nesting
+}
+
+fn text(doc: &Document, m: &Marker) -> String {
+    doc.text[m.range.clone()].to_string()
+}
+
+/// The first child `m` of `parent` (at level `p`) skips the level between
+/// them, while the document elsewhere uses that level directly below `p`.
+fn skipped_level(
+    doc: &Document,
+    m: &Marker,
+    p: usize,
+    parent: &Marker,
+    nesting: &HashSet<(usize, usize)>,
+) -> Option<Diagnostic> {
+    let between = p + 1;
+    if level(m) <= between || !nesting.contains(&(p, between)) {
+        return None;
+    }
+    let skipped = kind_of_level(between);
+    Some(
+        Diagnostic::new(
+            RULE.id,
+            m.range.clone(),
+            format!(
+                "“{}”直接出现在“{}”之下，跳过了“{}”这一层：本文其他地方在这一级之下用的是“{}”",
+                text(doc, m),
+                text(doc, parent),
+                skipped.render(1),
+                skipped.render(1)
+            ),
+        )
+        .with_label(parent.range.clone(), "上一级标题"),
+    )
+}
+
+/// A repeated, skipped or backward ordinal after the previous heading of
+/// the level (`prev`), or a first heading under a parent that does not
+/// start at 1 nor carry on from the previous section (`carried`).
+fn sequence(
+    doc: &Document,
+    m: &Marker,
+    prev: Option<&Marker>,
+    has_parent: bool,
+    carried: u32,
+) -> Option<Diagnostic> {
+    match prev {
+        Some(prev) if prev.kind == m.kind => {
+            let expected = prev.ordinal + 1;
+            if m.ordinal == prev.ordinal {
+                Some(
+                    Diagnostic::new(
+                        RULE.id,
+                        m.range.clone(),
+                        format!("标题序号“{}”重复了", text(doc, m)),
+                    )
+                    .with_label(prev.range.clone(), "前一个同级标题"),
+                )
+            } else if m.ordinal != expected {
+                let what = if m.ordinal > expected {
+                    format!("跳过了“{}”", m.kind.render(expected))
+                } else {
+                    "序号倒退".to_string()
+                };
+                Some(
+                    Diagnostic::new(
+                        RULE.id,
+                        m.range.clone(),
+                        format!(
+                            "标题序号从“{}”到了“{}”，{what}：应为“{}”",
+                            text(doc, prev),
+                            text(doc, m),
+                            m.kind.render(expected)
+                        ),
+                    )
+                    .with_label(prev.range.clone(), "前一个同级标题"),
+                )
+            } else {
+                None
+            }
+        }
+        None if has_parent && m.ordinal != 1 && m.ordinal != carried + 1 => Some(Diagnostic::new(
+            RULE.id,
+            m.range.clone(),
+            format!(
+                "这一级的第一个标题是“{}”，前面缺少“{}”",
+                text(doc, m),
+                m.kind.render(1)
+            ),
+        )),
+        _ => None,
+    }
 }
 
 /// The paragraphs of the 附件说明 list (附件：1.XXX / 2.XXX): an

@@ -16,7 +16,7 @@ pub fn check(id: &'static str, doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic>
         let entry = &pack.entry[hit.entry];
         if !entry.applies(
             &doc.text,
-            doc.tokens_in(hit.range.clone()),
+            doc.tokens_in(hit.range.clone()).iter(),
             hit.range.clone(),
         ) {
             continue;

@@ -1,8 +1,10 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
-use crate::doc::pairs::PairKind;
+use crate::doc::words::words;
 use crate::doc::Document;
+use crate::packs::Term;
 use crate::rules::RuleCtx;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 declare_rule! {
@@ -34,97 +36,132 @@ declare_rule! {
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let date = ctx.facts.date.as_ref().map_or(ctx.today, |f| f.value);
-    let mut out = Vec::new();
-    for term in &ctx.packs.outdated.term {
-        if date < term.since || (term.dated_only && ctx.facts.date.is_none()) {
+    let terms = &ctx.packs.outdated.term;
+    let in_force: Vec<bool> = terms
+        .iter()
+        .map(|t| date >= t.since && !(t.dated_only && ctx.facts.date.is_none()))
+        .collect();
+    // Every term in one pass per paragraph; reported term by term.
+    let names: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();
+    let searcher = words(&names);
+    let history = &ctx.packs.outdated.history_words;
+    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
+    for p in &doc.paragraphs {
+        let body = &doc.text[p.range.clone()];
+        let mentions: Vec<_> = searcher
+            .find(body)
+            .into_iter()
+            .filter(|(t, _)| in_force[*t])
+            .collect();
+        if mentions.is_empty() {
             continue;
         }
-        for p in &doc.paragraphs {
-            let body = &doc.text[p.range.clone()];
-            for (i, _) in body.match_indices(term.term.as_str()) {
-                let range = p.range.start + i..p.range.start + i + term.term.len();
-                if historical(
-                    doc,
-                    p.range.start,
-                    i..i + term.term.len(),
-                    term.since.0,
-                    &ctx.packs.outdated.history_words,
-                ) {
-                    continue;
-                }
-                let (y, m, d) = term.since;
-                let mut diag = Diagnostic::new(
-                    RULE.id,
-                    range.clone(),
-                    format!(
-                        "“{}”自{y}年{m}月{d}日起已不宜使用，现行提法为“{}”",
-                        term.term, term.current
-                    ),
-                )
-                .with_note(term.why.clone());
-                if let Some(r) = &term.replacement {
-                    diag = diag.with_fix(
-                        Applicability::Unsafe,
-                        vec![Edit {
-                            range,
-                            replacement: r.clone(),
-                        }],
-                    );
-                }
-                out.push(diag);
+        let sentences = Sentences::of(body);
+        for (t, m) in mentions {
+            let term = &terms[t];
+            let range = p.range.start + m.start..p.range.start + m.end;
+            if doc.brackets.in_book_title(range.start)
+                || historical(body, &sentences, m, term.since.0, history)
+            {
+                continue;
             }
+            found.push((t, diagnostic(term, range)));
         }
     }
-    out
+    // Term by term, each in document order.
+    found.sort_by_key(|(t, d)| (*t, d.range.start));
+    found.into_iter().map(|(_, d)| d).collect()
+}
+
+fn diagnostic(term: &Term, range: Range<usize>) -> Diagnostic {
+    let (y, mo, d) = term.since;
+    let diag = Diagnostic::new(
+        RULE.id,
+        range.clone(),
+        format!(
+            "“{}”自{y}年{mo}月{d}日起已不宜使用，现行提法为“{}”",
+            term.term, term.current
+        ),
+    )
+    .with_note(term.why.clone());
+    match &term.replacement {
+        Some(r) => diag.with_fix(
+            Applicability::Unsafe,
+            vec![Edit {
+                range,
+                replacement: r.clone(),
+            }],
+        ),
+        None => diag,
+    }
 }
 
 /// How far, in bytes, the sentence around a mention is looked for on each
 /// side (about 1,000 Chinese characters).
 const SENTENCE_WINDOW: usize = 3000;
 
+/// Where a paragraph's sentences end and where it names years, found once
+/// so that each mention is judged by binary search rather than by scanning
+/// the text around it.
+struct Sentences {
+    /// Offsets of 。！？； (all three bytes in UTF-8).
+    ends: Vec<usize>,
+    /// (start, end, year) of each 2019年-like year.
+    years: Vec<(usize, usize, u32)>,
+}
+
+impl Sentences {
+    fn of(body: &str) -> Sentences {
+        Sentences {
+            ends: body
+                .match_indices(['。', '！', '？', '；'])
+                .map(|(i, _)| i)
+                .collect(),
+            years: year_re()
+                .captures_iter(body)
+                .filter_map(|c| {
+                    let m = c.get(0)?;
+                    Some((m.start(), m.end(), c[1].parse().ok()?))
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Whether a mention is historical rather than current usage: the old
-/// name of a body (原县环境保护局, 环境保护局更名为…), the title of a
-/// work (《决战脱贫攻坚》), or a sentence set in a year before the change.
+/// name of a body (原县环境保护局, 环境保护局更名为…), or a sentence set
+/// in a year before the change.
 fn historical(
-    doc: &Document,
-    para_start: usize,
-    m: std::ops::Range<usize>,
+    body: &str,
+    sentences: &Sentences,
+    m: Range<usize>,
     since_year: u32,
     history: &[String],
 ) -> bool {
-    let para = doc
-        .paragraph_at(para_start)
-        .map_or(0..0, |i| doc.paragraphs[i].range.clone());
-    let body = &doc.text[para];
     let before: String = body[..m.start].chars().rev().take(4).collect();
     let after: String = body[m.end..].chars().take(6).collect();
     if before.contains('原') || history.iter().any(|w| after.contains(w.as_str())) {
         return true;
     }
-    let abs = para_start + m.start;
-    if doc
-        .brackets
-        .pairs
-        .iter()
-        .any(|p| p.kind == PairKind::Book && p.open.start < abs && abs < p.close.start)
-    {
-        return true;
-    }
     // The sentence around the mention, looked for within a bounded window
     // so that a paragraph of many mentions without a full stop stays linear.
-    // All four sentence ends are three bytes in UTF-8.
     let lo = body.floor_char_boundary(m.start.saturating_sub(SENTENCE_WINDOW));
     let hi = body.ceil_char_boundary((m.end + SENTENCE_WINDOW).min(body.len()));
-    let start = body[lo..m.start]
-        .rfind(['。', '！', '？', '；'])
-        .map_or(lo, |i| lo + i + 3);
-    let end = body[m.end..hi]
-        .find(['。', '！', '？', '；'])
-        .map_or(hi, |i| m.end + i);
-    year_re()
-        .captures_iter(&body[start..end])
-        .filter_map(|c| c[1].parse::<u32>().ok())
-        .any(|y| y < since_year)
+    let ends = &sentences.ends;
+    let before_end = ends.partition_point(|&i| i < m.start);
+    let start = match before_end.checked_sub(1).map(|k| ends[k]) {
+        Some(i) if i >= lo => i + 3,
+        _ => lo,
+    };
+    let end = match ends.get(ends.partition_point(|&i| i < m.end)) {
+        Some(&i) if i < hi => i,
+        _ => hi,
+    };
+    let years = &sentences.years;
+    years[years.partition_point(|y| y.0 < start)..]
+        .iter()
+        .take_while(|y| y.0 < end)
+        .any(|&(_, e, y)| e <= end && y < since_year)
 }
 
 fn year_re() -> &'static Regex {
@@ -160,5 +197,29 @@ mod tests {
         assert_eq!(dated.len(), 1, "{dated:?}");
         let undated = lint_rule("outdated-term", "标题\n\n深入学习贯彻党的十九大精神。");
         assert!(undated.is_empty(), "{undated:?}");
+    }
+
+    /// Titles of works (《决战脱贫攻坚》) are looked up, not scanned, for
+    /// every mention: each of many mentions in one paragraph is judged.
+    #[test]
+    fn mentions_inside_and_outside_book_titles_in_a_long_paragraph() {
+        for n in [20_000, 40_000] {
+            let text = format!(
+                "标题\n\n{}\n2023年3月1日",
+                "《决战脱贫攻坚》，决战脱贫攻坚，".repeat(n)
+            );
+            let d = lint_rule("outdated-term", &text);
+            assert_eq!(d.len(), n);
+        }
+    }
+
+    #[test]
+    fn an_earlier_year_counts_only_in_the_same_sentence() {
+        let d = lint_rule(
+            "outdated-term",
+            "标题\n\n2019年，我们为决胜全面建成小康社会而奋斗。今年要决胜全面建成小康社会；\
+             决胜全面建成小康社会是2018年提出的。\n2023年3月1日",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
     }
 }

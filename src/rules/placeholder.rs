@@ -1,9 +1,11 @@
 use crate::diag::Diagnostic;
 use crate::doc::chars::is_chinese;
+use crate::doc::words::regex_set;
 use crate::doc::Document;
 use crate::input::Format;
 use crate::packs::{class_has, Placeholders, Shape};
 use crate::rules::RuleCtx;
+use regex::Regex;
 use std::ops::Range;
 
 declare_rule! {
@@ -43,19 +45,35 @@ const CLOSERS: &[&str] = &["日", "次", "月"];
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let pack = &ctx.packs.placeholders;
     // Shapes switched off for this document, decided once.
-    let shapes: Vec<&Shape> = pack
+    let shapes: Vec<(usize, &Shape)> = pack
         .shape
         .iter()
-        .filter(|s| {
+        .enumerate()
+        .filter(|(_, s)| {
             !s.unless_document
                 .as_ref()
                 .is_some_and(|re| re.is_match(&doc.text))
         })
         .collect();
+    let patterns: Vec<&Regex> = pack.shape.iter().map(|s| &s.pattern).collect();
+    let any_shape = regex_set(&patterns);
     let mut out = Vec::new();
+    let mut present: Vec<&Shape> = Vec::new();
     for p in &doc.paragraphs {
         let body = &doc.text[p.range.clone()];
-        let atoms = atoms(body, &shapes, doc.format, pack);
+        // One pass tells which shapes occur at all (most paragraphs: none).
+        let occurs = any_shape.matches(body);
+        if !occurs.matched_any() {
+            continue;
+        }
+        present.clear();
+        present.extend(
+            shapes
+                .iter()
+                .filter(|(i, _)| occurs.matched(*i))
+                .map(|(_, s)| *s),
+        );
+        let atoms = atoms(body, &present, doc.format, pack);
         for (run, shape) in runs(body, atoms) {
             let abs = p.range.start + run.start..p.range.start + run.end;
             let found = &body[run.clone()];

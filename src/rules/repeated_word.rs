@@ -55,18 +55,18 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     let tokens = &doc.tokens;
     let mut i = 0;
     while i + 1 < tokens.len() {
-        let a = tokens[i].clone();
+        let a = tokens.at(i);
         let word = &doc.text[a.clone()];
         // The run of identical tokens starting here.
         let mut j = i + 1;
         while j < tokens.len()
-            && tokens[j].start == tokens[j - 1].end
-            && doc.text[tokens[j].clone()] == *word
+            && tokens.at(j).start == tokens.at(j - 1).end
+            && doc.text[tokens.at(j)] == *word
         {
             j += 1;
         }
-        if j > i + 1 && is_slip(doc, word, a.start, tokens[j - 1].end) {
-            let repeated = tokens[i + 1].start..tokens[j - 1].end;
+        if j > i + 1 && is_slip(doc, word, a.start, tokens.at(j - 1).end) {
+            let repeated = tokens.at(i + 1).start..tokens.at(j - 1).end;
             out.push(diagnostic(word, a.start..repeated.end, repeated));
         } else if let Some(c) = doubled_function_char(word) {
             // Segmented as one word (的的): still a slip.

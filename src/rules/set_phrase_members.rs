@@ -1,4 +1,5 @@
 use crate::diag::Diagnostic;
+use crate::doc::words::words;
 use crate::doc::Document;
 use crate::packs::Phrase;
 use crate::rules::RuleCtx;
@@ -34,22 +35,34 @@ declare_rule! {
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let phrases = &ctx.packs.fixed_phrases.phrase;
+    // Every phrase in one pass per paragraph; judged phrase by phrase.
+    let names: Vec<&str> = phrases.iter().map(|p| p.name.as_str()).collect();
+    let searcher = words(&names);
+    let mut mentions: Vec<(usize, usize, Range<usize>)> = Vec::new();
+    for p in &doc.paragraphs {
+        let body = &doc.text[p.range.clone()];
+        mentions.extend(
+            searcher
+                .find(body)
+                .into_iter()
+                .filter(|(k, _)| phrases[*k].members.len() >= 2)
+                .map(|(k, r)| (k, p.index, r)),
+        );
+    }
+    mentions.sort_by_key(|(k, para, r)| (*k, *para, r.start));
     let mut out = Vec::new();
-    for phrase in phrases.iter().filter(|p| p.members.len() >= 2) {
-        for p in &doc.paragraphs {
-            let body = &doc.text[p.range.clone()];
-            for (i, _) in body.match_indices(phrase.name.as_str()) {
-                let at = i..i + phrase.name.len();
-                let region = listing_after(body, at.end)
-                    .map(|r| members_only(phrase, body, r))
-                    .or_else(|| listing_before(body, at.start));
-                let Some(region) = region else {
-                    continue;
-                };
-                if let Some(d) = judge(phrase, phrases, body, &region, p.range.start, at) {
-                    out.push(d);
-                }
-            }
+    for (k, para, at) in mentions {
+        let phrase = &phrases[k];
+        let p = &doc.paragraphs[para];
+        let body = &doc.text[p.range.clone()];
+        let region = listing_after(body, at.end)
+            .map(|r| members_only(phrase, body, r))
+            .or_else(|| listing_before(body, at.start));
+        let Some(region) = region else {
+            continue;
+        };
+        if let Some(d) = judge(phrase, phrases, body, &region, p.range.start, at) {
+            out.push(d);
         }
     }
     out
@@ -346,6 +359,19 @@ mod tests {
         ] {
             let d = lint_rule("set-phrase-members", text);
             assert!(d.is_empty(), "{text}: {d:?}");
+        }
+    }
+
+    /// Each phrase of a long paragraph is judged on its own listing.
+    #[test]
+    fn every_listing_of_a_long_paragraph_is_judged() {
+        for n in [2_000, 4_000] {
+            let text = format!(
+                "标题\n\n{}",
+                "增强“四个意识”，即政治意识、大局意识、核心意识、责任意识。坚定“四个自信”。"
+                    .repeat(n)
+            );
+            assert_eq!(lint_rule("set-phrase-members", &text).len(), n);
         }
     }
 }

@@ -1,6 +1,8 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
+use crate::doc::words::regex_set;
 use crate::doc::Document;
 use crate::rules::RuleCtx;
+use regex::Regex;
 use std::ops::Range;
 
 declare_rule! {
@@ -31,6 +33,9 @@ declare_rule! {
 }
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
+    let residue = &ctx.packs.residue.residue;
+    let patterns: Vec<&Regex> = residue.iter().map(|e| &e.pattern).collect();
+    let any_residue = regex_set(&patterns);
     let mut out = Vec::new();
     // Line by line: a Markdown paragraph may hold a watermark line and real text.
     for line in 0..doc.lines.count() {
@@ -39,22 +44,30 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         if body.trim().is_empty() {
             continue;
         }
-        let mut hits: Vec<(Range<usize>, &str, bool)> = ctx
-            .packs
-            .residue
-            .residue
+        // One pass tells which patterns occur at all (most lines: none).
+        let occurs = any_residue.matches(body);
+        if !occurs.matched_any() {
+            continue;
+        }
+        let mut hits: Vec<(Range<usize>, &str, bool)> = residue
             .iter()
-            .flat_map(|e| {
+            .enumerate()
+            .filter(|(i, _)| occurs.matched(*i))
+            .flat_map(|(_, e)| {
                 e.pattern
                     .find_iter(body)
                     .filter(|m| !m.is_empty())
-                    .map(|m| (segment(body, m.range()), e.what.as_str(), e.weak))
+                    .map(|m| (m.range(), e.what.as_str(), e.weak))
             })
             .collect();
         // Weak hits alone count only on a short line of their own (转载请注明出处。).
         if hits.is_empty() || (hits.iter().all(|h| h.2) && body.trim().chars().count() > WEAK_LINE)
         {
             continue;
+        }
+        let ends = SentenceEnds::of(body);
+        for h in &mut hits {
+            h.0 = segment(body, &ends, h.0.clone());
         }
         hits.sort_by_key(|h| h.0.start);
         let mut whats: Vec<&str> = Vec::new();
@@ -117,26 +130,40 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
 /// The longest line on which weak residue alone is reported.
 const WEAK_LINE: usize = 20;
 
+/// Where the sentences of a line end: (offset, length) of each end mark,
+/// found once per line so that each hit finds its sentence by binary search.
+struct SentenceEnds(Vec<(usize, usize)>);
+
+impl SentenceEnds {
+    fn of(line: &str) -> SentenceEnds {
+        const ENDS: [char; 6] = ['。', '！', '？', '!', '?', '；'];
+        SentenceEnds(
+            line.char_indices()
+                .filter(|(_, c)| ENDS.contains(c))
+                .map(|(i, c)| (i, c.len_utf8()))
+                .collect(),
+        )
+    }
+}
+
 /// The segment a residue match stands in, which its fix removes whole: a
 /// bracketed aside as it is (（本文来源：…）), else the sentence around it,
 /// so that no fragment of the residue is left behind (前言：本站为你…).
-fn segment(line: &str, m: Range<usize>) -> Range<usize> {
+fn segment(line: &str, ends: &SentenceEnds, m: Range<usize>) -> Range<usize> {
     let text = &line[m.clone()];
     if text.starts_with(['（', '(', '【', '[']) && text.ends_with(['）', ')', '】', ']']) {
         return m;
     }
-    const ENDS: [char; 6] = ['。', '！', '？', '!', '?', '；'];
     let lead = line.len() - line.trim_start().len();
-    let start = line[..m.start]
-        .rfind(ENDS)
-        .map_or(lead, |i| {
-            i + line[i..].chars().next().map_or(1, char::len_utf8)
-        })
+    let ends = &ends.0;
+    let before = ends.partition_point(|&(i, _)| i < m.start);
+    let start = before
+        .checked_sub(1)
+        .map_or(lead, |k| ends[k].0 + ends[k].1)
         .max(lead);
-    let end = line[m.end..].find(ENDS).map_or(line.trim_end().len(), |i| {
-        let i = m.end + i;
-        i + line[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let end = ends
+        .get(ends.partition_point(|&(i, _)| i < m.end))
+        .map_or(line.trim_end().len(), |&(i, len)| i + len);
     start..end.max(m.end)
 }
 
@@ -184,5 +211,17 @@ mod tests {
             "标题\n\n本文件自印发之日起施行。资金来源：县级财政。严禁照搬照抄上级文件。",
         );
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    /// Each hit finds its sentence by lookup: a line of many hits and no
+    /// sentence end once made every hit scan back to the line's start.
+    #[test]
+    fn a_line_of_many_hits_is_one_finding() {
+        for n in [20_000, 40_000] {
+            let text = format!("标题\n\n正文。\n{}\n", "本文系作者原创，".repeat(n));
+            let d = lint_rule("template-residue", &text);
+            assert_eq!(d.len(), 1, "{n}");
+            assert_eq!(d[0].0.chars().count(), 8 * n);
+        }
     }
 }
