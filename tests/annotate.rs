@@ -7,7 +7,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::{word_document, word_paragraph};
 use serde_json::Value;
 use std::fs;
@@ -64,23 +63,13 @@ fn draft() -> Vec<u8> {
     ])
 }
 
-fn gwlint() -> Command {
-    let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.env("NO_COLOR", "1");
-    c
-}
-
 fn json(path: &Path) -> Vec<Value> {
-    let out = gwlint()
-        .args(["--isolated", "--as-of", "2026-11-28", "--format", "json"])
+    let out = common::gwlint()
+        .args(["--format", "json"])
         .arg(path)
         .output()
         .unwrap();
-    serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    common::json_items(&out.stdout)
 }
 
 /// The findings without their path.
@@ -95,7 +84,7 @@ fn findings(path: &Path) -> Vec<Value> {
 }
 
 fn annotate(input: &Path, output: &Path, extra: &[&str]) -> std::process::Output {
-    gwlint()
+    common::subcommand()
         .args(["annotate", "--isolated"])
         .arg(input)
         .arg("-o")
@@ -149,9 +138,9 @@ fn make_python_docx() -> Option<PathBuf> {
     None
 }
 
-/// What python-docx reads in a .docx (see tests/support/read_docx.py).
+/// What python-docx reads in a .docx (see tests/common/read_docx.py).
 fn read_with_python(python: &Path, path: &Path) -> Value {
-    let script = common::repo().join("tests/support/read_docx.py");
+    let script = common::repo().join("tests/common/read_docx.py");
     let out = std::process::Command::new(python)
         .arg(script)
         .arg(path)

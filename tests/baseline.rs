@@ -1,22 +1,17 @@
 //! Adoption without fixing everything first: baselines and suppression
 //! comments; and deterministic output over many files.
 
-use assert_cmd::Command;
-use std::fs;
+mod common;
 
-fn gwlint(dir: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.current_dir(dir)
-        .args(["--isolated", "--as-of", "2026-11-28"]);
-    c
-}
+use common::gwlint_in;
+use std::fs;
 
 #[test]
 fn baseline_survives_an_edit_above_a_recorded_diagnostic() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("a.txt");
     fs::write(&p, "标题\n\nXX同志主持会议。\n在岗尽责,科学谋划。\n").unwrap();
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["--write-baseline", "baseline.json", "a.txt"])
         .output()
         .unwrap();
@@ -30,7 +25,7 @@ fn baseline_survives_an_edit_above_a_recorded_diagnostic() {
         "标题\n\n新增的第一段。\n新增的第二段。\nXX同志主持会议。\n在岗尽责,科学谋划。\n",
     )
     .unwrap();
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["--baseline", "baseline.json", "a.txt"])
         .output()
         .unwrap();
@@ -46,7 +41,7 @@ fn baseline_survives_an_edit_above_a_recorded_diagnostic() {
         "标题\n\n新增的第一段，由XX同志负责。\nXX同志主持会议。\n在岗尽责,科学谋划。\n",
     )
     .unwrap();
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["--baseline", "baseline.json", "--format", "short", "a.txt"])
         .output()
         .unwrap();
@@ -62,12 +57,12 @@ fn fixed_problems_leave_unused_baseline_entries_reported() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("a.txt");
     fs::write(&p, "标题\n\nXX同志主持会议。\n").unwrap();
-    gwlint(dir.path())
+    gwlint_in(dir.path())
         .args(["--write-baseline", "b.json", "a.txt"])
         .output()
         .unwrap();
     fs::write(&p, "标题\n\n王明同志主持会议。\n").unwrap();
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["--baseline", "b.json", "a.txt"])
         .output()
         .unwrap();
@@ -85,7 +80,7 @@ fn markdown_suppression_comments() {
         "# 标题\n\n<!-- gwlint-disable-next-line placeholder -->\nXX同志主持。\n\n<!-- gwlint-disable-next-line placeholder -->\n王明同志发言。\n",
     )
     .unwrap();
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["--format", "short", "a.md"])
         .output()
         .unwrap();
@@ -110,7 +105,7 @@ fn two_runs_over_500_files_give_identical_output() {
         fs::write(sub.join(format!("{i:03}.txt")), drafts[i % drafts.len()]).unwrap();
     }
     let run = || {
-        gwlint(dir.path())
+        gwlint_in(dir.path())
             .args(["--format", "json", "."])
             .output()
             .unwrap()
@@ -119,6 +114,6 @@ fn two_runs_over_500_files_give_identical_output() {
     let first = run();
     assert!(first.len() > 10_000);
     assert_eq!(first, run());
-    let human = || gwlint(dir.path()).arg(".").output().unwrap().stdout;
+    let human = || gwlint_in(dir.path()).arg(".").output().unwrap().stdout;
     assert_eq!(human(), human());
 }

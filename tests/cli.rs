@@ -1,49 +1,17 @@
 //! The command line as a user meets it: exit codes, formats, files,
 //! directories, standard input and bad input.
 
-use assert_cmd::Command;
-use serde_json::Value;
-use std::fs;
-use std::path::Path;
+mod common;
+
+use common::{gwlint, subcommand, write};
 
 const DIRTY: &str = "县委常委班子2023年度民主生活会召开情况通报\n\nX年X月X日，县委召开会议，在全区营造氛围。\n一、基本情况\n二、存在的问题及原因\n三、整改措施\n";
 const CLEAN: &str = "关于做好节日期间安全工作的通知\n\n各乡镇人民政府，县直各单位：\n请认真做好节日期间安全工作。\n2025年1月20日\n";
 
-/// Isolated from any gwlint.toml around the checkout, so that a config in
-/// a parent directory cannot change what these tests see.
-fn gwlint() -> Command {
-    let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.env_remove("NO_COLOR")
-        .args(["--isolated", "--as-of", "2026-11-28"]);
-    c
-}
-
-/// Without options, for subcommands.
-fn plain() -> Command {
-    Command::cargo_bin("gwlint").unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &[u8]) -> std::path::PathBuf {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(&p, text).unwrap();
-    p
-}
-
 /// Run and return the exit code and standard output.
-fn run(cmd: &mut Command) -> (Option<i32>, String) {
-    let out = cmd.output().unwrap();
-    (out.status.code(), String::from_utf8(out.stdout).unwrap())
-}
-
-fn json(out: &[u8]) -> Vec<Value> {
-    serde_json::from_slice::<Value>(out)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+fn run(cmd: &mut assert_cmd::Command) -> (Option<i32>, String) {
+    let r = common::run(cmd);
+    (r.code, r.stdout)
 }
 
 #[test]
@@ -125,7 +93,7 @@ fn json_follows_the_contract() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let items = json(&out.stdout);
+    let items = common::json_items(&out.stdout);
     assert!(!items.is_empty());
     let first = &items[0];
     for key in [
@@ -177,7 +145,7 @@ fn empty_json_is_an_empty_array() {
     let f = write(dir.path(), "a.txt", CLEAN.as_bytes());
     let out = gwlint().arg("--format=json").arg(&f).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(json(&out.stdout).is_empty());
+    assert!(common::json_items(&out.stdout).is_empty());
 }
 
 #[test]
@@ -190,7 +158,7 @@ fn stdin_is_read_with_a_dash() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let items = json(&out.stdout);
+    let items = common::json_items(&out.stdout);
     assert!(items.iter().all(|i| i["path"] == "<stdin>"));
     assert!(items.iter().any(|i| i["rule"] == "placeholder"));
 }
@@ -210,7 +178,7 @@ fn directories_are_walked_with_skips() {
         .arg(dir.path().join("docs"))
         .output()
         .unwrap();
-    let mut paths: Vec<String> = json(&out.stdout)
+    let mut paths: Vec<String> = common::json_items(&out.stdout)
         .iter()
         .map(|i| i["path"].as_str().unwrap().replace('\\', "/"))
         .collect();
@@ -264,7 +232,7 @@ fn broken_word_files_get_a_clear_error() {
 
 #[test]
 fn rules_lists_every_rule_and_explain_shows_docs() {
-    let (code, stdout) = run(plain().arg("rules"));
+    let (code, stdout) = run(subcommand().arg("rules"));
     assert_eq!(code, Some(0));
     for id in gwlint::rules::Registry::builtin()
         .all()
@@ -273,7 +241,7 @@ fn rules_lists_every_rule_and_explain_shows_docs() {
     {
         assert!(stdout.contains(id), "{id} missing from:\n{stdout}");
     }
-    let out = plain()
+    let out = subcommand()
         .arg("explain")
         .arg("count-mismatch")
         .output()
@@ -288,7 +256,7 @@ fn rules_lists_every_rule_and_explain_shows_docs() {
         "{stdout}"
     );
     assert!(!stdout.contains('\x1b'), "{stdout}");
-    let out = plain()
+    let out = subcommand()
         .args(["explain", "count-mismatch", "--format", "markdown"])
         .output()
         .unwrap();
@@ -300,14 +268,14 @@ fn rules_lists_every_rule_and_explain_shows_docs() {
 
 #[test]
 fn help_is_chinese_and_argument_errors_too() {
-    let (code, stdout) = run(plain().arg("--help"));
+    let (code, stdout) = run(subcommand().arg("--help"));
     assert_eq!(code, Some(0));
     assert!(stdout.contains("用法：gwlint [选项]"), "{stdout}");
     assert!(
         stdout.contains("显示帮助") && !stdout.contains("Print help"),
         "{stdout}"
     );
-    let out = plain().arg("--formt").output().unwrap();
+    let out = subcommand().arg("--formt").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("不认识的选项“--formt”"), "{stderr}");
@@ -316,7 +284,7 @@ fn help_is_chinese_and_argument_errors_too() {
 
 #[test]
 fn unknown_rule_suggests_the_nearest() {
-    let out = plain()
+    let out = subcommand()
         .arg("explain")
         .arg("count-mismatc")
         .output()
@@ -351,7 +319,7 @@ fn bad_arguments_exit_two() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = plain()
+    let out = subcommand()
         .arg("--as-of")
         .arg("2026/1/1")
         .arg("-")
@@ -401,7 +369,7 @@ fn color_only_when_asked_or_on_a_terminal() {
 
 #[test]
 fn templates_lists_every_genre_with_its_conventions() {
-    let (code, stdout) = run(plain().arg("templates"));
+    let (code, stdout) = run(subcommand().arg("templates"));
     assert_eq!(code, Some(0));
     // Every template (tests/packs.rs checks each common genre has one).
     let packs = gwlint::packs::Packs::embedded().unwrap();
@@ -443,7 +411,7 @@ fn explain_cites_the_clause_each_standards_rule_enforces() {
         ),
         ("set-phrase-members", &["fixed-phrases.toml", "应"][..]),
     ] {
-        let (code, stdout) = run(plain().arg("explain").arg(rule));
+        let (code, stdout) = run(subcommand().arg("explain").arg(rule));
         assert_eq!(code, Some(0));
         for c in cites {
             assert!(stdout.contains(c), "explain {rule} lacks {c}:\n{stdout}");

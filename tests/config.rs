@@ -1,7 +1,8 @@
 //! gwlint.toml: discovery, every setting, and errors pinned with their
 //! exact messages.
 
-use assert_cmd::Command;
+mod common;
+
 use std::fs;
 use std::path::Path;
 
@@ -18,18 +19,12 @@ fn setup(config: &str) -> tempfile::TempDir {
 }
 
 fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .current_dir(dir)
-        .args(["--as-of", "2026-11-28"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let r = common::run(
+        common::configured(dir)
+            .args(["--as-of", common::AS_OF_ARG])
+            .args(args),
+    );
+    (r.code, r.stdout, r.stderr)
 }
 
 fn short(dir: &Path, args: &[&str]) -> Vec<String> {
@@ -88,13 +83,7 @@ fn config_show_prints_the_effective_configuration() {
     let dir = setup(
         "as_of = 2020-12-31\n[rules]\nnumber-style = \"off\"\n[placeholders]\nallow = [\"X型\"]\n",
     );
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .current_dir(dir.path())
-        .args(["config", "--show"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = common::run(common::configured(dir.path()).args(["config", "--show"])).stdout;
     assert!(stdout.contains("gwlint.toml"), "{stdout}");
     assert!(stdout.contains("as_of = 2020-12-31"), "{stdout}");
     assert!(stdout.contains("number-style = \"off\""), "{stdout}");

@@ -3,7 +3,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::{docx, word_document, word_paragraph};
 use gwlint::input::{self, InputError};
 use serde_json::Value;
@@ -106,9 +105,8 @@ fn word_numbering_feeds_the_rules_and_locations_are_paragraphs() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("通报.docx");
     std::fs::write(&p, sample()).unwrap();
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .args(["--format", "json", "--as-of", "2026-11-28"])
+    let out = common::gwlint()
+        .args(["--format", "json"])
         .arg(&p)
         .output()
         .unwrap();
@@ -153,13 +151,7 @@ fn word_numbering_feeds_the_rules_and_locations_are_paragraphs() {
         "sections found through Word numbering"
     );
     // Human output names the paragraph.
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .arg("--as-of")
-        .arg("2026-11-28")
-        .arg(&p)
-        .output()
-        .unwrap();
+    let out = common::gwlint().arg(&p).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("第5段第8字"), "{stdout}");
     assert!(stdout.contains("Word 自动编号"), "{stdout}");
@@ -200,8 +192,7 @@ fn hostile_and_unsupported_files_are_refused_clearly() {
     std::fs::write(&enc, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1]).unwrap();
     let pdf = dir.path().join("scan.pdf");
     std::fs::write(&pdf, b"%PDF-1.4").unwrap();
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
+    let out = common::gwlint()
         .args([&good, &doc, &enc, &pdf])
         .output()
         .unwrap();
@@ -310,9 +301,8 @@ fn folders_report_drafts_gwlint_cannot_read() {
     std::fs::write(dir.path().join("c.wps"), [0xD0, 0xCF, 0x11, 0xE0]).unwrap();
     std::fs::write(dir.path().join("d.ofd"), b"PK").unwrap();
     std::fs::write(dir.path().join("e.png"), b"\x89PNG").unwrap();
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .args(["--isolated", "--format", "short"])
+    let out = common::gwlint()
+        .args(["--format", "short"])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -326,12 +316,7 @@ fn folders_report_drafts_gwlint_cannot_read() {
 
     // A folder with nothing to check says so.
     let empty = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .args(["--isolated"])
-        .arg(empty.path())
-        .output()
-        .unwrap();
+    let out = common::gwlint().arg(empty.path()).output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("没有可检查的文件"), "{stderr}");
 }
@@ -345,9 +330,8 @@ fn summary_offers_fix_only_for_files_fix_can_write() {
     let plain = dir.path().join("a.txt");
     std::fs::write(&plain, text).unwrap();
     let run = |p: &std::path::Path| {
-        let out = Command::cargo_bin("gwlint")
-            .unwrap()
-            .args(["--isolated", "--color", "never"])
+        let out = common::gwlint()
+            .args(["--color", "never"])
             .arg(p)
             .output()
             .unwrap();

@@ -3,7 +3,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
@@ -34,9 +33,8 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
 type Located = (String, u64, u64, u64, u64);
 
 fn diagnostics(path: &std::path::Path) -> (Vec<Located>, String) {
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .args(["--format", "json", "--as-of", "2026-11-28"])
+    let out = common::gwlint()
+        .args(["--format", "json"])
         .arg(path)
         .output()
         .unwrap();
@@ -98,8 +96,7 @@ fn forced_encoding_overrides_detection() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("a.txt");
     std::fs::write(&p, encoding_rs::GBK.encode("标题\n\nXX同志主持会议。\n").0).unwrap();
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
+    let out = common::gwlint()
         .args(["--encoding", "utf-8"])
         .arg(&p)
         .output()
@@ -109,15 +106,13 @@ fn forced_encoding_overrides_detection() {
         Some(2),
         "GBK bytes forced as UTF-8 cannot decode"
     );
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
+    let out = common::gwlint()
         .args(["--encoding", "gbk", "--format", "json"])
         .arg(&p)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
+    let out = common::gwlint()
         .args(["--encoding", "klingon"])
         .arg(&p)
         .output()

@@ -2,18 +2,13 @@
 //! an input, --fix keeps owner, group and mode, leaves read-only files
 //! alone, and the same file named twice is checked once.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{configured, gwlint_in, AS_OF_ARG};
 use std::fs;
-use std::path::Path;
 
 /// A draft with one safe fix (a half-width comma) and one error.
 const FIXABLE: &str = "关于开会的通知\n\n在岗尽责,科学谋划，请于X月X日前报送。\n";
-
-fn gwlint(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.current_dir(dir).args(["--as-of", "2026-11-28"]);
-    c
-}
 
 fn setup() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -26,8 +21,8 @@ fn the_report_is_never_written_over_an_input() {
     let dir = setup();
     for target in ["a.txt", "./a.txt"] {
         for flag in ["-o", "--write-baseline"] {
-            let out = gwlint(dir.path())
-                .args(["--isolated", flag, target, "a.txt"])
+            let out = gwlint_in(dir.path())
+                .args([flag, target, "a.txt"])
                 .output()
                 .unwrap();
             assert_eq!(out.status.code(), Some(2), "{flag} {target}");
@@ -40,8 +35,8 @@ fn the_report_is_never_written_over_an_input() {
         }
     }
     // Another path is fine.
-    let out = gwlint(dir.path())
-        .args(["--isolated", "-o", "report.txt", "a.txt"])
+    let out = gwlint_in(dir.path())
+        .args(["-o", "report.txt", "a.txt"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -54,15 +49,8 @@ fn the_report_is_never_written_over_an_input() {
 fn the_same_file_named_twice_is_checked_once() {
     let dir = setup();
     fs::create_dir(dir.path().join("sub")).unwrap();
-    let out = gwlint(dir.path())
-        .args([
-            "--isolated",
-            "--format",
-            "json",
-            "a.txt",
-            "./a.txt",
-            "sub/../a.txt",
-        ])
+    let out = gwlint_in(dir.path())
+        .args(["--format", "json", "a.txt", "./a.txt", "sub/../a.txt"])
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -83,7 +71,10 @@ fn verbose_names_the_configuration_in_force() {
         "ignore = [\"halfwidth-punct\"]\n",
     )
     .unwrap();
-    let out = gwlint(dir.path()).args(["-v", "a.txt"]).output().unwrap();
+    let out = configured(dir.path())
+        .args(["--as-of", AS_OF_ARG, "-v", "a.txt"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     let expected = dir.path().canonicalize().unwrap().join("gwlint.toml");
     assert!(
@@ -94,12 +85,15 @@ fn verbose_names_the_configuration_in_force() {
     // A configuration someone else owns is named as such.
     #[cfg(unix)]
     if std::os::unix::fs::chown(dir.path().join("gwlint.toml"), Some(4321), None).is_ok() {
-        let out = gwlint(dir.path()).args(["-v", "a.txt"]).output().unwrap();
+        let out = configured(dir.path())
+            .args(["--as-of", AS_OF_ARG, "-v", "a.txt"])
+            .output()
+            .unwrap();
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert!(stderr.contains("属于另一个用户，uid 4321"), "{stderr}");
     }
-    let out = gwlint(dir.path())
-        .args(["-v", "--isolated", "a.txt"])
+    let out = gwlint_in(dir.path())
+        .args(["-v", "a.txt"])
         .output()
         .unwrap();
     assert!(String::from_utf8(out.stderr)
@@ -114,8 +108,8 @@ fn fix_refuses_read_only_files_and_leaves_them_untouched() {
     let dir = setup();
     let p = dir.path().join("a.txt");
     fs::set_permissions(&p, fs::Permissions::from_mode(0o444)).unwrap();
-    let out = gwlint(dir.path())
-        .args(["--isolated", "--fix", "a.txt"])
+    let out = gwlint_in(dir.path())
+        .args(["--fix", "a.txt"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -141,8 +135,8 @@ fn fix_keeps_owner_group_and_mode() {
     // As root, hand the file to another user first, as in a shared checkout.
     let other = std::os::unix::fs::chown(&p, Some(4321), Some(4322)).is_ok();
     let before = fs::metadata(&p).unwrap();
-    let out = gwlint(dir.path())
-        .args(["--isolated", "--fix", "a.txt"])
+    let out = gwlint_in(dir.path())
+        .args(["--fix", "a.txt"])
         .output()
         .unwrap();
     assert_eq!(

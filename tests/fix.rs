@@ -3,16 +3,13 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::gwlint;
+use gwlint::diag::Applicability;
+use gwlint::doc::Document;
+use gwlint::fix;
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-fn gwlint() -> Command {
-    let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.args(["--isolated", "--as-of", "2026-11-28"]);
-    c
-}
 
 fn corpus_drafts() -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -37,73 +34,59 @@ fn json(path: &Path) -> Vec<Value> {
         .arg(path)
         .output()
         .unwrap();
-    serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    common::json_items(&out.stdout)
 }
 
-fn safe_fixable(items: &[Value]) -> usize {
-    items
-        .iter()
-        .filter(|i| i["fix"]["applicability"] == "safe")
-        .count()
-}
-
+/// Fixing is a library step: checked in-process on every corpus draft, in
+/// parallel; the tests below check what the command adds (writing files).
 #[test]
 fn fixing_twice_equals_fixing_once_and_leaves_nothing_safe() {
-    // All drafts in one folder per mode: one run fixes them all, so the
-    // binary starts a handful of times rather than hundreds.
-    for unsafe_fixes in [false, true] {
-        let dir = tempfile::tempdir().unwrap();
-        let mut copies = Vec::new();
-        for (i, draft) in corpus_drafts().iter().enumerate() {
-            let ext = draft.extension().unwrap().to_str().unwrap();
-            let p = dir.path().join(format!("{i}.{ext}"));
-            fs::copy(draft, &p).unwrap();
-            copies.push((draft.clone(), p));
-        }
-        let fix = || {
-            let mut cmd = gwlint();
-            cmd.arg("--fix").arg(dir.path());
-            if unsafe_fixes {
-                cmd.arg("--unsafe-fixes");
+    use rayon::prelude::*;
+    let options = common::options();
+    let failures: Vec<String> = corpus_drafts()
+        .par_iter()
+        .flat_map_iter(|draft| {
+            let mut failures = Vec::new();
+            for unsafe_fixes in [false, true] {
+                let text = gwlint::input::read_path(draft, None).unwrap();
+                let once = fix::fix_document(Document::new(text), &options, unsafe_fixes);
+                let again_input = Document::with_packs(
+                    gwlint::input::Text {
+                        name: once.doc.name.clone(),
+                        text: once.text.clone(),
+                        format: once.doc.format,
+                        encoding: once.doc.encoding,
+                        generated: once.doc.generated.clone(),
+                    },
+                    options.packs(),
+                );
+                let twice = fix::fix_document(again_input, &options, unsafe_fixes);
+                if twice.text != once.text {
+                    failures.push(format!(
+                        "{} changed on a second fix (unsafe: {unsafe_fixes})",
+                        draft.display()
+                    ));
+                }
+                let safe_left = once
+                    .remaining
+                    .iter()
+                    .filter(|d| {
+                        d.fix
+                            .as_ref()
+                            .is_some_and(|f| f.applicability == Applicability::Safe)
+                    })
+                    .count();
+                if safe_left > 0 {
+                    failures.push(format!(
+                        "{} still has {safe_left} safe fixes (unsafe: {unsafe_fixes})",
+                        draft.display()
+                    ));
+                }
             }
-            cmd.output().unwrap();
-        };
-        fix();
-        let once: Vec<Vec<u8>> = copies.iter().map(|(_, p)| fs::read(p).unwrap()).collect();
-        fix();
-        for ((draft, p), once) in copies.iter().zip(&once) {
-            assert_eq!(
-                &fs::read(p).unwrap(),
-                once,
-                "{} changed on a second --fix (unsafe: {unsafe_fixes})",
-                draft.display()
-            );
-        }
-        let remaining = json(dir.path());
-        // Every finding is matched to its file below.
-        assert!(remaining.iter().all(|i| copies
-            .iter()
-            .any(|(_, p)| i["path"] == p.display().to_string().as_str())));
-        assert!(!remaining.is_empty() || unsafe_fixes);
-        for (draft, p) in &copies {
-            let name = p.display().to_string();
-            let mine: Vec<Value> = remaining
-                .iter()
-                .filter(|i| i["path"] == name.as_str())
-                .cloned()
-                .collect();
-            assert_eq!(
-                safe_fixable(&mine),
-                0,
-                "{} still has safe fixes",
-                draft.display()
-            );
-        }
-    }
+            failures
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// Apply the safe edits reported in JSON to the original bytes.

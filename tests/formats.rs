@@ -1,18 +1,13 @@
 //! CI output: short, github, sarif, statistics, output files and the
 //! warning thresholds, each pinned.
 
-use assert_cmd::Command;
+mod common;
+
+use common::gwlint_in;
 use serde_json::Value;
 use std::fs;
 
 const DRAFT: &str = "标题\n\n在岗尽责,科学谋划。XX同志主持。\n";
-
-fn gwlint(dir: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.current_dir(dir)
-        .args(["--isolated", "--as-of", "2026-11-28"]);
-    c
-}
 
 fn setup() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -23,7 +18,7 @@ fn setup() -> tempfile::TempDir {
 #[test]
 fn short_format() {
     let dir = setup();
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["--format", "short", "a.txt"])
         .output()
         .unwrap();
@@ -37,7 +32,7 @@ fn short_format() {
 #[test]
 fn github_format() {
     let dir = setup();
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["--format", "github", "a.txt"])
         .output()
         .unwrap();
@@ -50,7 +45,7 @@ fn github_format() {
 #[test]
 fn sarif_format() {
     let dir = setup();
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["--format", "sarif", "a.txt"])
         .output()
         .unwrap();
@@ -90,7 +85,7 @@ fn sarif_format() {
 fn statistics_count_per_rule() {
     let dir = setup();
     fs::write(dir.path().join("b.txt"), DRAFT).unwrap();
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["--statistics", "."])
         .output()
         .unwrap();
@@ -106,7 +101,7 @@ fn statistics_count_per_rule() {
         "{stdout}"
     );
     assert_eq!(lines[2], "共 4 个问题，2 个文件");
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["--statistics", "--format", "json", "."])
         .output()
         .unwrap();
@@ -118,7 +113,7 @@ fn statistics_count_per_rule() {
 #[test]
 fn output_file_quiet_and_warning_thresholds() {
     let dir = setup();
-    let out = gwlint(dir.path())
+    let out = gwlint_in(dir.path())
         .args(["-o", "report.json", "--format", "json", "a.txt"])
         .output()
         .unwrap();
@@ -127,7 +122,10 @@ fn output_file_quiet_and_warning_thresholds() {
         serde_json::from_slice(&fs::read(dir.path().join("report.json")).unwrap()).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 2);
 
-    let out = gwlint(dir.path()).args(["-q", "a.txt"]).output().unwrap();
+    let out = gwlint_in(dir.path())
+        .args(["-q", "a.txt"])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         stdout.contains("error[placeholder]") && !stdout.contains("检查了"),
@@ -136,7 +134,7 @@ fn output_file_quiet_and_warning_thresholds() {
 
     fs::write(dir.path().join("w.txt"), "标题\n\n在岗尽责,科学谋划。\n").unwrap();
     let code = |args: &[&str]| {
-        gwlint(dir.path())
+        gwlint_in(dir.path())
             .args(args)
             .output()
             .unwrap()
@@ -162,9 +160,7 @@ fn pre_commit_hook_is_declared() {
     // What pre-commit runs: the entry with the staged file names appended.
     let dir = setup();
     fs::write(dir.path().join("gwlint.toml"), "exclude = [\"a.txt\"]\n").unwrap();
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .current_dir(dir.path())
+    let out = common::configured(dir.path())
         .args(["--force-exclude", "a.txt"])
         .output()
         .unwrap();

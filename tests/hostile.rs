@@ -6,39 +6,18 @@
 mod common;
 
 use assert_cmd::Command;
+use common::{gwlint_in, run, write, Run};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 /// A draft with one unfilled date: always reported.
 const GOOD: &str = "关于做好防汛工作的通知\n\n请于X月X日前报送材料。\n";
 
-/// Generous: cases finish in seconds; this only turns a hang into a failure.
-const HANG: Duration = Duration::from_secs(120);
-
-fn gwlint(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("GWLINT_TEST_PANIC")
-        .args(["--as-of", "2026-11-28"])
-        .timeout(HANG);
+/// Checking with the gwlint.toml the test wrote in `dir`.
+fn configured(dir: &Path) -> Command {
+    let mut c = common::configured(dir);
+    c.args(["--as-of", common::AS_OF_ARG]);
     c
-}
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 fn setup() -> tempfile::TempDir {
@@ -49,7 +28,7 @@ fn setup() -> tempfile::TempDir {
 
 /// Check `bad` beside good.txt in short format, with no configuration.
 fn check_with_good(dir: &Path, bad: &str) -> Run {
-    run(gwlint(dir).args(["--isolated", "--format", "short", bad, "good.txt"]))
+    run(gwlint_in(dir).args(["--format", "short", bad, "good.txt"]))
 }
 
 /// The promises every case keeps.
@@ -88,12 +67,6 @@ fn assert_checked(r: &Run) {
     assert_sane(r);
     assert!(!r.stdout.contains("error[io]"), "{}", r.stdout);
     assert_eq!(r.code, Some(1), "{}{}", r.stdout, r.stderr);
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    fs::write(&p, bytes).unwrap();
-    p
 }
 
 #[test]
@@ -182,7 +155,7 @@ fn deep_nesting_and_dense_placeholders_give_a_result() {
         "[limits]\nmax_paragraph_chars = 400000\n",
     )
     .unwrap();
-    let r = run(gwlint(dir.path()).args(["--format", "short", "dense.txt", "good.txt"]));
+    let r = run(configured(dir.path()).args(["--format", "short", "dense.txt", "good.txt"]));
     assert_sane(&r);
     let flagged = r
         .stdout
@@ -258,7 +231,7 @@ fn links_fifos_missing_and_unreadable_paths() {
     assert_refused(&check_with_good(d, "pipe.txt"), "pipe.txt", "不是普通文件");
 
     // Walking the directory skips links and the FIFO and never hangs.
-    let r = run(gwlint(d).args(["--isolated", "--format", "short", "."]));
+    let r = run(gwlint_in(d).args(["--format", "short", "."]));
     assert_sane(&r);
 
     let locked = write(d, "locked.txt", "关于开会的通知\n".as_bytes());
@@ -280,7 +253,7 @@ fn a_directory_of_ten_thousand_small_files() {
     for i in 0..10_000 {
         fs::write(many.join(format!("{i:05}.txt")), "通知\n").unwrap();
     }
-    let r = run(gwlint(dir.path()).args(["--isolated", "many", "good.txt"]));
+    let r = run(gwlint_in(dir.path()).args(["many", "good.txt"]));
     assert_eq!(r.code, Some(1), "{}", r.stderr);
     assert!(
         r.stdout.contains("检查了 10001 个文件：1 个错误"),
@@ -297,8 +270,8 @@ fn a_file_name_that_is_not_utf8_is_kept_recoverable() {
     let raw: &[u8] = b"\xB7\xA2\xCE\xC4.txt"; // 发文 in GBK: not UTF-8
     let name = std::ffi::OsStr::from_bytes(raw);
     fs::write(dir.path().join(name), "关于开会的通知\n\n由XX同志主持。\n").unwrap();
-    let out = gwlint(dir.path())
-        .args(["--isolated", "--format", "json"])
+    let out = gwlint_in(dir.path())
+        .args(["--format", "json"])
         .arg(name)
         .arg("good.txt")
         .output()
@@ -329,7 +302,7 @@ fn a_file_name_that_is_not_utf8_is_kept_recoverable() {
 fn malformed_configuration_and_packs_are_errors_naming_the_file() {
     let dir = setup();
     fs::write(dir.path().join("gwlint.toml"), "level = [\n").unwrap();
-    let r = run(gwlint(dir.path()).arg("good.txt"));
+    let r = run(configured(dir.path()).arg("good.txt"));
     assert_eq!(r.code, Some(2));
     assert!(r.stderr.contains("gwlint.toml:"), "{}", r.stderr);
     assert!(!r.stderr.contains("panicked"));
@@ -342,7 +315,7 @@ fn malformed_configuration_and_packs_are_errors_naming_the_file() {
             format!("[[residue]]\nid = \"mine\"\npattern = '{pattern}'\nwhat = \"x\"\n"),
         )
         .unwrap();
-        let r = run(gwlint(dir.path()).arg("good.txt"));
+        let r = run(configured(dir.path()).arg("good.txt"));
         assert_eq!(r.code, Some(2), "{}", r.stderr);
         assert!(r.stderr.contains("residue.toml"), "{}", r.stderr);
         assert!(r.stderr.contains(why), "{}", r.stderr);
@@ -353,9 +326,9 @@ fn malformed_configuration_and_packs_are_errors_naming_the_file() {
 fn a_bug_while_checking_one_file_is_an_internal_error_for_that_file() {
     let dir = setup();
     write(dir.path(), "trigger.txt", "通知\n".as_bytes());
-    let r = run(gwlint(dir.path())
+    let r = run(gwlint_in(dir.path())
         .env("GWLINT_TEST_PANIC", "trigger.txt")
-        .args(["--isolated", "--format", "short", "trigger.txt", "good.txt"]));
+        .args(["--format", "short", "trigger.txt", "good.txt"]));
     if !cfg!(debug_assertions) {
         // The hook exists in debug builds only: the file is simply checked.
         assert_checked(&r);
@@ -381,14 +354,14 @@ fn limits_are_configurable_and_named_in_the_message() {
     )
     .unwrap();
     write(dir.path(), "big.txt", "通知。\n".repeat(200_000).as_bytes());
-    let r = run(gwlint(dir.path()).args(["--format", "short", "big.txt", "good.txt"]));
+    let r = run(configured(dir.path()).args(["--format", "short", "big.txt", "good.txt"]));
     assert_refused(&r, "big.txt", "max_file_mb");
     write(
         dir.path(),
         "many.txt",
         format!("标题\n\n{}", "请于X月X日前报送材料。\n".repeat(5)).as_bytes(),
     );
-    let r = run(gwlint(dir.path()).args(["--format", "short", "many.txt", "good.txt"]));
+    let r = run(configured(dir.path()).args(["--format", "short", "many.txt", "good.txt"]));
     assert_sane(&r);
     assert_eq!(
         r.stdout
@@ -400,10 +373,7 @@ fn limits_are_configurable_and_named_in_the_message() {
         r.stdout
     );
     assert!(r.stderr.contains("max_findings_per_file"), "{}", r.stderr);
-    let shown = run(Command::cargo_bin("gwlint")
-        .unwrap()
-        .current_dir(dir.path())
-        .args(["config", "--show"]));
+    let shown = run(common::configured(dir.path()).args(["config", "--show"]));
     assert!(
         shown.stdout.contains("max_file_mb = 1\n")
             && shown.stdout.contains("max_findings_per_file = 2\n")
@@ -417,7 +387,7 @@ fn limits_are_configurable_and_named_in_the_message() {
         "[limits]\nmax_paragraph_chars = 5\n",
     )
     .unwrap();
-    let r = run(gwlint(dir.path())
+    let r = run(configured(dir.path())
         .args(["--format", "short", "-"])
         .write_stdin("一二三四五六七\n"));
     assert_eq!(r.code, Some(2));
@@ -432,7 +402,7 @@ fn limits_are_configurable_and_named_in_the_message() {
         "[limits]\nmax_file_mb = 0\n",
     )
     .unwrap();
-    let r = run(gwlint(dir.path()).arg("good.txt"));
+    let r = run(configured(dir.path()).arg("good.txt"));
     assert_eq!(r.code, Some(2));
     assert!(r.stderr.contains("上限必须大于 0"), "{}", r.stderr);
 }
@@ -479,7 +449,7 @@ fn many_per_file_ignores_apply() {
     config.push_str("\"quiet.txt\" = [\"placeholder\"]\n");
     fs::write(dir.path().join("gwlint.toml"), config).unwrap();
     fs::write(dir.path().join("quiet.txt"), GOOD).unwrap();
-    let r = run(gwlint(dir.path()).args(["--format", "short", "quiet.txt", "good.txt"]));
+    let r = run(configured(dir.path()).args(["--format", "short", "quiet.txt", "good.txt"]));
     assert_sane(&r);
     assert!(!r.stdout.contains("quiet.txt"), "{}", r.stdout);
 }

@@ -3,12 +3,10 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::{docx, word_document, word_paragraph};
 use gwlint::input::docx::{extract, extract_with};
 use std::fs;
 use std::path::Path;
-use std::time::Duration;
 
 const GOOD: &str = "关于做好防汛工作的通知\n\n请于X月X日前报送材料。\n";
 
@@ -17,22 +15,19 @@ fn run_with_good(bytes: &[u8]) -> (Option<i32>, String, String) {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("good.txt"), GOOD).unwrap();
     fs::write(dir.path().join("bad.docx"), bytes).unwrap();
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .current_dir(dir.path())
-        .args(["--isolated", "--as-of", "2026-11-28", "--format", "short"])
-        .args(["bad.docx", "good.txt"])
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let common::Run {
+        code,
+        stdout,
+        stderr,
+    } = common::run(
+        common::gwlint_in(dir.path()).args(["--format", "short", "bad.docx", "good.txt"]),
+    );
     assert!(
         stdout.contains("good.txt:3:3: error[placeholder]"),
         "good file not reported:\n{stdout}{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
-    (out.status.code(), stdout, stderr)
+    (code, stdout, stderr)
 }
 
 fn assert_refused(bytes: &[u8], why: &str) {
@@ -170,10 +165,8 @@ fn a_docx_named_twice_is_checked_once() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("a.docx");
     fs::write(&p, sample()).unwrap();
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .current_dir(dir.path())
-        .args(["--isolated", "a.docx", "./a.docx"])
+    let out = common::gwlint_in(dir.path())
+        .args(["a.docx", "./a.docx"])
         .arg(
             Path::new("..")
                 .join(dir.path().file_name().unwrap())

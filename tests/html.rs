@@ -8,7 +8,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::fs;
 use std::io::Read;
@@ -97,9 +96,9 @@ fn chromium() -> Option<&'static str> {
         })
 }
 
-fn gwlint() -> Command {
-    let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.args(["--isolated", "--as-of", "2026-11-28", "--color", "never"]);
+fn gwlint() -> assert_cmd::Command {
+    let mut c = common::gwlint();
+    c.args(["--color", "never"]);
     c
 }
 

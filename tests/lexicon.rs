@@ -2,7 +2,8 @@
 //! explained, selected, configured, suppressed, baselined and reported
 //! like a built-in rule; mistakes in packs are located.
 
-use assert_cmd::Command;
+mod common;
+
 use std::fs;
 use std::path::Path;
 
@@ -32,17 +33,8 @@ fn office(config: &str, pack: &str) -> tempfile::TempDir {
 }
 
 fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("gwlint")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let r = common::run(common::configured(dir).args(args));
+    (r.code, r.stdout, r.stderr)
 }
 
 const CONFIG: &str = "rule_dirs = [\"rules-local\"]\n";

@@ -2,6 +2,8 @@
 //! neither draw on the terminal, start a line of their own, nor issue a
 //! GitHub Actions command; SARIF URIs are percent-encoded.
 
+mod common;
+
 use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
@@ -11,14 +13,8 @@ use std::path::Path;
 const NASTY: &str = "关于开会的通知\n\n由XX同志\u{1b}[2J\u{202E}主持##[error]伪造::add-mask::x。\n";
 
 fn gwlint(dir: &Path, github: bool) -> Command {
-    let mut c = Command::cargo_bin("gwlint").unwrap();
-    c.current_dir(dir).env_remove("GITHUB_ACTIONS").args([
-        "--isolated",
-        "--as-of",
-        "2026-11-28",
-        "--color",
-        "never",
-    ]);
+    let mut c = common::gwlint_in(dir);
+    c.args(["--color", "never"]);
     if github {
         c.env("GITHUB_ACTIONS", "true");
     }

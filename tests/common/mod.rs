@@ -6,6 +6,10 @@ use gwlint::doc::Document;
 use gwlint::input;
 use std::path::{Path, PathBuf};
 
+pub mod cmd;
+#[allow(unused_imports)]
+pub use cmd::{bare, configured, gwlint, gwlint_in, json_items, run, subcommand, Run, AS_OF_ARG};
+
 /// The date every test judges outdated terms by, so results never drift.
 pub const AS_OF: (u32, u32, u32) = (2026, 11, 28);
 
@@ -17,6 +21,16 @@ pub fn repo() -> PathBuf {
 pub fn shared() -> Option<PathBuf> {
     let p = repo().join("../shared");
     p.is_dir().then_some(p)
+}
+
+/// Write `bytes` to `dir/name`, creating parent directories; return the path.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&p, bytes).unwrap();
+    p
 }
 
 pub fn options() -> Options {
