@@ -2,7 +2,7 @@
 //! exercise at length: bytes → diagnostics, Word extraction, and fixing
 //! then linting again. None may panic, and every span must be usable.
 
-mod common;
+use crate::common;
 
 use gwlint::config::Options;
 use gwlint::doc::Document;

@@ -1,9 +1,9 @@
 //! The command line as a user meets it: exit codes, formats, files,
 //! directories, standard input and bad input.
 
-mod common;
+use crate::common;
 
-use common::{gwlint, subcommand, write};
+use crate::common::{gwlint, subcommand, write};
 
 const DIRTY: &str = "县委常委班子2023年度民主生活会召开情况通报\n\nX年X月X日，县委召开会议，在全区营造氛围。\n一、基本情况\n二、存在的问题及原因\n三、整改措施\n";
 const CLEAN: &str = "关于做好节日期间安全工作的通知\n\n各乡镇人民政府，县直各单位：\n请认真做好节日期间安全工作。\n2025年1月20日\n";

@@ -1,9 +1,7 @@
 //! Adoption without fixing everything first: baselines and suppression
 //! comments; and deterministic output over many files.
 
-mod common;
-
-use common::gwlint_in;
+use crate::common::gwlint_in;
 use std::fs;
 
 #[test]

@@ -1,9 +1,9 @@
 //! CI output: short, github, sarif, statistics, output files and the
 //! warning thresholds, each pinned.
 
-mod common;
+use crate::common;
 
-use common::gwlint_in;
+use crate::common::gwlint_in;
 use serde_json::Value;
 use std::fs;
 

@@ -1,7 +1,7 @@
 //! gwlint.toml: discovery, every setting, and errors pinned with their
 //! exact messages.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! by this test code (`GWLINT_BLESS=1 cargo test --test variants` rewrites
 //! them). Each variant must give exactly the diagnostics of its twin.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -3,7 +3,7 @@
 //! directory. `.ci/hermetic` proves the whole suite so; this keeps new tests
 //! from starting the binary some other way.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

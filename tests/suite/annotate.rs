@@ -5,9 +5,9 @@
 //! and fails under CI=true), and, where LibreOffice is installed, by
 //! LibreOffice, which also renders it to PDF.
 
-mod common;
+use crate::common;
 
-use common::{word_document, word_paragraph};
+use crate::common::{word_document, word_paragraph};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! The sample draft the project started from must yield exactly what
 //! DESIGN.md lists under "What the seed must yield", and nothing else.
 
-mod common;
+use crate::common;
 
 use gwlint::doc::Document;
 use gwlint::input;

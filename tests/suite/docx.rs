@@ -1,9 +1,9 @@
 //! Word files: text in reading order, tracked changes, tables, text boxes,
 //! footnotes, automatic numbering, and refusal of hostile files.
 
-mod common;
+use crate::common;
 
-use common::{docx, word_document, word_paragraph};
+use crate::common::{docx, word_document, word_paragraph};
 use gwlint::input::{self, InputError};
 use serde_json::Value;
 

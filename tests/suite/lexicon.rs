@@ -2,7 +2,7 @@
 //! explained, selected, configured, suppressed, baselined and reported
 //! like a built-in rule; mistakes in packs are located.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

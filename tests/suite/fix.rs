@@ -1,9 +1,9 @@
 //! --fix and --diff: fixes are applied atomically, idempotently, in the
 //! file's own encoding and line endings, and never touch other bytes.
 
-mod common;
+use crate::common;
 
-use common::gwlint;
+use crate::common::gwlint;
 use gwlint::diag::Applicability;
 use gwlint::doc::Document;
 use gwlint::fix;

@@ -1,9 +1,9 @@
 //! Hostile and broken Word files: each is refused with a message naming
 //! it, or read within bounds; a good file in the same run is still reported.
 
-mod common;
+use crate::common;
 
-use common::{docx, word_document, word_paragraph};
+use crate::common::{docx, word_document, word_paragraph};
 use gwlint::input::docx::{extract, extract_with};
 use std::fs;
 use std::path::Path;

@@ -2,9 +2,7 @@
 //! an input, --fix keeps owner, group and mode, leaves read-only files
 //! alone, and the same file named twice is checked once.
 
-mod common;
-
-use common::{configured, gwlint_in, AS_OF_ARG};
+use crate::common::{configured, gwlint_in, AS_OF_ARG};
 use std::fs;
 
 /// A draft with one safe fix (a half-width comma) and one error.

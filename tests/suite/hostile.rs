@@ -3,10 +3,10 @@
 //! the bad one gets a clear message naming it (or a correct result), the
 //! good one is still reported, nothing panics, nothing hangs.
 
-mod common;
+use crate::common;
 
+use crate::common::{gwlint_in, run, write, Run};
 use assert_cmd::Command;
-use common::{gwlint_in, run, write, Run};
 use std::fs;
 use std::path::Path;
 

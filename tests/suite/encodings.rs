@@ -1,7 +1,7 @@
 //! The same draft saved in every supported encoding and with either line
 //! ending gives the same diagnostics: same rules, lines and columns.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 

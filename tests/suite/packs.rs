@@ -2,7 +2,7 @@
 //! `counter_examples` (must not fire); this runs them all against the rule
 //! the pack feeds.
 
-mod common;
+use crate::common;
 
 use gwlint::config::Options;
 use gwlint::packs::{Packs, Specs};

@@ -2,7 +2,7 @@
 //! neither draw on the terminal, start a line of their own, nor issue a
 //! GitHub Actions command; SARIF URIs are percent-encoded.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use std::fs;

@@ -6,7 +6,7 @@
 //! Without chromium the test is skipped locally; with `CI=true` it fails
 //! (`.ci/run` installs chromium when it is missing).
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 use std::fs;
