@@ -47,17 +47,20 @@ pub fn render(path: &Path) -> Vec<String> {
     let doc = Document::new(text);
     gwlint::lint_document(&doc, &options())
         .iter()
-        .map(|d| {
-            let (line, col) = doc.lines.position(&doc.text, d.range.start);
-            format!(
-                "{line}:{col} {} {} 「{}」 {}",
-                d.rule,
-                d.severity.as_str(),
-                &doc.text[d.range.clone()],
-                d.message
-            )
-        })
+        .map(|d| render_one(&doc, d))
         .collect()
+}
+
+/// One diagnostic as `LINE:COL rule severity 「flagged text」 message`.
+pub fn render_one(doc: &Document, d: &gwlint::diag::Diagnostic) -> String {
+    let (line, col) = doc.lines.position(&doc.text, d.range.start);
+    format!(
+        "{line}:{col} {} {} 「{}」 {}",
+        d.rule,
+        d.severity.as_str(),
+        &doc.text[d.range.clone()],
+        d.message
+    )
 }
 
 /// Escape text for WordprocessingML.
