@@ -9,6 +9,7 @@ mod common;
 mod annotate;
 mod baseline;
 mod cli;
+mod cli_cases;
 mod config;
 mod docx;
 mod encodings;
