@@ -3,8 +3,6 @@
 
 use crate::common;
 
-use serde_json::Value;
-
 fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
     let crlf = text.replace('\n', "\r\n");
     let utf16le = |t: &str| -> Vec<u8> {
@@ -30,35 +28,24 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
 }
 
 /// (rule, line, column, end line, end column)
-type Located = (String, u64, u64, u64, u64);
+type Located = (String, usize, usize, usize, usize);
 
+/// What the library finds in the file as read from disk, and the name of
+/// the encoding it was decoded from (as JSON reports it). In-process: the
+/// command adds nothing to decoding and linting.
 fn diagnostics(path: &std::path::Path) -> (Vec<Located>, String) {
-    let out = common::gwlint()
-        .args(["--format", "json"])
-        .arg(path)
-        .output()
-        .unwrap();
-    let items: Vec<Value> = serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone();
-    let enc = items.first().map_or(String::new(), |i| {
-        i["encoding"].as_str().unwrap().to_string()
-    });
-    let keys = items
+    let text = gwlint::input::read_path(path, None).unwrap();
+    let encoding = text.encoding.name();
+    let doc = gwlint::doc::Document::new(text);
+    let at = |offset: usize| doc.lines.position(&doc.text, offset);
+    let keys = gwlint::lint_document(&doc, &common::options())
         .iter()
-        .map(|i| {
-            (
-                i["rule"].as_str().unwrap().to_string(),
-                i["line"].as_u64().unwrap(),
-                i["column"].as_u64().unwrap(),
-                i["end_line"].as_u64().unwrap(),
-                i["end_column"].as_u64().unwrap(),
-            )
+        .map(|d| {
+            let ((line, col), (end_line, end_col)) = (at(d.range.start), at(d.range.end));
+            (d.rule.to_string(), line, col, end_line, end_col)
         })
         .collect();
-    (keys, enc)
+    (keys, encoding)
 }
 
 #[test]
@@ -112,6 +99,12 @@ fn forced_encoding_overrides_detection() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+    // JSON names the encoding each file was read in.
+    let items = common::json_items(&out.stdout);
+    assert!(
+        !items.is_empty() && items.iter().all(|i| i["encoding"] == "GBK"),
+        "{items:?}"
+    );
     let out = common::gwlint()
         .args(["--encoding", "klingon"])
         .arg(&p)
