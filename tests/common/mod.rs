@@ -33,6 +33,18 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     p
 }
 
+/// The first of `programs` that is installed (`PROGRAM --version` succeeds).
+pub fn installed<'a>(programs: &[&'a str]) -> Option<&'a str> {
+    programs.iter().copied().find(|p| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
 pub fn options() -> Options {
     Options {
         as_of: Some(AS_OF),

@@ -291,14 +291,7 @@ fn docx_gets_a_comment_on_every_finding_and_nothing_else_changes() {
 
     // Where LibreOffice is installed: it sees every comment with its range,
     // and renders the document.
-    if let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|b| {
-        std::process::Command::new(b)
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    }) {
+    if let Some(soffice) = common::installed(&["soffice", "libreoffice"]) {
         let profile = format!(
             "-env:UserInstallation=file://{}/lo-profile",
             tmp.path().display()

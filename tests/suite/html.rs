@@ -13,7 +13,6 @@ use std::fs;
 use std::io::Read;
 use std::net::TcpListener;
 use std::path::Path;
-use std::process::Stdio;
 
 /// Appended to a copy of the report: opens every document, renders every
 /// paragraph, reads back the highlights, exercises the filters, then writes
@@ -84,16 +83,7 @@ window.addEventListener("load", function () {
 </script>"#;
 
 fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            std::process::Command::new(b)
-                .arg("--version")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        })
+    common::installed(&["chromium", "chromium-browser", "google-chrome"])
 }
 
 fn gwlint() -> assert_cmd::Command {
