@@ -1,7 +1,7 @@
 //! Rule packs: the data behind the rules, read from the TOML files under
 //! `rules/` that are embedded in the binary. Every pack entry may carry
 //! `examples` (text that must fire) and `counter_examples` (must not fire);
-//! `tests/packs.rs` runs them all.
+//! `tests/suite/packs.rs` runs them all.
 
 use crate::error::{parse, FileError};
 use crate::lexicon::Lexicon;

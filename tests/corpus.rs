@@ -1,20 +1,29 @@
 //! Every corpus draft is linted and compared with the `.expected` file
-//! beside it. To accept new results deliberately, run
-//! `GWLINT_BLESS=1 cargo test --test corpus` and review the diff.
+//! beside it: each finding's location, rule, severity, flagged text and
+//! message, then, indented, its labels, notes and the edits of its fix. To
+//! accept new results deliberately, run `GWLINT_BLESS=1 cargo test --test
+//! corpus` and review the diff; blessing also removes `.expected` files
+//! whose draft is gone (and names them), which otherwise fail the test.
 
 mod common;
 
+use gwlint::doc::Document;
+use gwlint::input;
 use std::path::{Path, PathBuf};
 
-fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
+const DRAFT_EXTENSIONS: [&str; 3] = ["txt", "md", "docx"];
+
+/// Every file below `dir` with one of `extensions`.
+fn files(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let p = entry.unwrap().path();
         if p.is_dir() {
-            drafts(&p, out);
-        } else if matches!(
-            p.extension().and_then(|e| e.to_str()),
-            Some("txt" | "md" | "docx")
-        ) {
+            files(&p, extensions, out);
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e))
+        {
             out.push(p);
         }
     }
@@ -22,8 +31,69 @@ fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn all_drafts() -> Vec<PathBuf> {
     let mut out = Vec::new();
-    drafts(&common::repo().join("corpus"), &mut out);
+    files(&common::repo().join("corpus"), &DRAFT_EXTENSIONS, &mut out);
     out.sort();
+    out
+}
+
+/// `.expected` files with no draft of the same name beside them.
+fn orphans() -> Vec<PathBuf> {
+    let mut expected = Vec::new();
+    files(&common::repo().join("corpus"), &["expected"], &mut expected);
+    expected.sort();
+    expected
+        .into_iter()
+        .filter(|e| {
+            !DRAFT_EXTENSIONS
+                .iter()
+                .any(|ext| e.with_extension(ext).is_file())
+        })
+        .collect()
+}
+
+/// A short quotation of `text`, one line, for the snapshot.
+fn quote(text: &str) -> String {
+    text.replace('\n', "\\n")
+}
+
+/// The snapshot of one draft: a line per finding as `common::render` gives
+/// it, followed by its labels, notes and fix edits, indented.
+fn snapshot(path: &Path) -> Vec<String> {
+    let text = input::read_path(path, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc = Document::new(text);
+    let at = |offset: usize| {
+        let (line, col) = doc.lines.position(&doc.text, offset);
+        format!("{line}:{col}")
+    };
+    let mut out = Vec::new();
+    for d in gwlint::lint_document(&doc, &common::options()) {
+        out.push(common::render_one(&doc, &d));
+        if d.demoted {
+            out.push("  demoted".to_string());
+        }
+        for l in &d.labels {
+            out.push(format!(
+                "  label {} 「{}」 {}",
+                at(l.range.start),
+                quote(&doc.text[l.range.clone()]),
+                l.message
+            ));
+        }
+        for n in &d.notes {
+            out.push(format!("  note {n}"));
+        }
+        if let Some(fix) = &d.fix {
+            let kind = format!("{:?}", fix.applicability).to_lowercase();
+            for e in &fix.edits {
+                out.push(format!(
+                    "  fix {kind} {} -「{}」 +「{}」",
+                    at(e.range.start),
+                    quote(&doc.source()[e.range.clone()]),
+                    quote(&e.replacement)
+                ));
+            }
+        }
+    }
     out
 }
 
@@ -37,7 +107,7 @@ fn corpus_matches_expected_diagnostics() {
         "the corpus should hold at least 20 drafts"
     );
     for draft in drafts {
-        let got = common::render(&draft);
+        let got = snapshot(&draft);
         let expected_path = draft.with_extension("expected");
         if bless {
             let mut text = got.join("\n");
@@ -58,6 +128,27 @@ fn corpus_matches_expected_diagnostics() {
                 got.join("\n    ")
             ));
         }
+    }
+    let orphans = orphans();
+    if bless {
+        // Written past the test harness's capture, so that it shows.
+        use std::io::Write;
+        for o in &orphans {
+            std::fs::remove_file(o).unwrap();
+            writeln!(
+                std::io::stderr(),
+                "removed {}: no draft of that name",
+                o.display()
+            )
+            .unwrap();
+        }
+    } else {
+        failures.extend(orphans.iter().map(|o| {
+            format!(
+                "{}: no draft of that name; remove it or run GWLINT_BLESS=1 cargo test --test corpus",
+                o.display()
+            )
+        }));
     }
     assert!(
         failures.is_empty(),

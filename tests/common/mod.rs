@@ -6,6 +6,10 @@ use gwlint::doc::Document;
 use gwlint::input;
 use std::path::{Path, PathBuf};
 
+pub mod cmd;
+#[allow(unused_imports)]
+pub use cmd::{bare, configured, gwlint, gwlint_in, json_items, run, subcommand, Run, AS_OF_ARG};
+
 /// The date every test judges outdated terms by, so results never drift.
 pub const AS_OF: (u32, u32, u32) = (2026, 11, 28);
 
@@ -17,6 +21,28 @@ pub fn repo() -> PathBuf {
 pub fn shared() -> Option<PathBuf> {
     let p = repo().join("../shared");
     p.is_dir().then_some(p)
+}
+
+/// Write `bytes` to `dir/name`, creating parent directories; return the path.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// The first of `programs` that is installed (`PROGRAM --version` succeeds).
+pub fn installed<'a>(programs: &[&'a str]) -> Option<&'a str> {
+    programs.iter().copied().find(|p| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
 }
 
 pub fn options() -> Options {
@@ -33,17 +59,20 @@ pub fn render(path: &Path) -> Vec<String> {
     let doc = Document::new(text);
     gwlint::lint_document(&doc, &options())
         .iter()
-        .map(|d| {
-            let (line, col) = doc.lines.position(&doc.text, d.range.start);
-            format!(
-                "{line}:{col} {} {} 「{}」 {}",
-                d.rule,
-                d.severity.as_str(),
-                &doc.text[d.range.clone()],
-                d.message
-            )
-        })
+        .map(|d| render_one(&doc, d))
         .collect()
+}
+
+/// One diagnostic as `LINE:COL rule severity 「flagged text」 message`.
+pub fn render_one(doc: &Document, d: &gwlint::diag::Diagnostic) -> String {
+    let (line, col) = doc.lines.position(&doc.text, d.range.start);
+    format!(
+        "{line}:{col} {} {} 「{}」 {}",
+        d.rule,
+        d.severity.as_str(),
+        &doc.text[d.range.clone()],
+        d.message
+    )
 }
 
 /// Escape text for WordprocessingML.

@@ -1,0 +1,235 @@
+//! Every rule-pack entry documents itself with `examples` (must fire) and
+//! `counter_examples` (must not fire); this runs them all against the rule
+//! the pack feeds.
+
+use crate::common;
+
+use gwlint::config::Options;
+use gwlint::packs::{Packs, Specs};
+
+fn fires(rule: &str, text: &str) -> Vec<String> {
+    let options = Options {
+        select: vec![rule.to_string()],
+        ..common::options()
+    };
+    let (doc, diags) = gwlint::lint_text("example.txt", text, &options);
+    diags
+        .iter()
+        .map(|d| format!("{}「{}」", d.message, &doc.text[d.range.clone()]))
+        .collect()
+}
+
+fn check(rule: &str, what: &str, specs: &Specs, failures: &mut Vec<String>) {
+    for ex in &specs.examples {
+        if fires(rule, ex).is_empty() {
+            failures.push(format!("{rule} / {what}: example did not fire: {ex}"));
+        }
+    }
+    for ex in &specs.counter_examples {
+        let got = fires(rule, ex);
+        if !got.is_empty() {
+            failures.push(format!(
+                "{rule} / {what}: counter-example fired: {ex}\n    {}",
+                got.join("\n    ")
+            ));
+        }
+    }
+}
+
+#[test]
+fn every_pack_entry_passes_its_own_examples() {
+    let packs = Packs::embedded().expect("embedded packs load");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for shape in &packs.placeholders.shape {
+        check("placeholder", &shape.id, &shape.specs(), &mut failures);
+        checked += shape.specs().examples.len() + shape.specs().counter_examples.len();
+    }
+    check(
+        "placeholder",
+        "allow",
+        &packs.placeholders.allow.specs(),
+        &mut failures,
+    );
+    for r in &packs.residue.residue {
+        check("template-residue", &r.id, &r.specs(), &mut failures);
+        checked += r.specs().examples.len() + r.specs().counter_examples.len();
+    }
+    check(
+        "mixed-jurisdiction",
+        "jurisdiction",
+        &packs.jurisdiction.specs(),
+        &mut failures,
+    );
+    for l in &packs.jurisdiction.level {
+        check("mixed-jurisdiction", &l.name, &l.specs(), &mut failures);
+        checked += l.specs().examples.len() + l.specs().counter_examples.len();
+    }
+    check(
+        "mixed-organ",
+        "organs",
+        &packs.organs.specs(),
+        &mut failures,
+    );
+    for o in &packs.organs.organ {
+        check("mixed-organ", &o.name, &o.specs(), &mut failures);
+    }
+    check(
+        "count-mismatch",
+        "fixed-phrases",
+        &packs.fixed_phrases.specs(),
+        &mut failures,
+    );
+    check(
+        "outdated-term",
+        "outdated",
+        &packs.outdated.specs(),
+        &mut failures,
+    );
+    for t in &packs.outdated.term {
+        check("outdated-term", &t.term, &t.specs(), &mut failures);
+        checked += t.specs().examples.len() + t.specs().counter_examples.len();
+    }
+    for t in &packs.templates {
+        check("required-section", &t.name, &t.specs(), &mut failures);
+        checked += t.specs().examples.len() + t.specs().counter_examples.len();
+        for c in &t.convention {
+            let what = format!("{} / {}", t.name, c.id);
+            check("genre-convention", &what, &c.specs(), &mut failures);
+            checked += c.specs().examples.len() + c.specs().counter_examples.len();
+        }
+    }
+    for p in &packs.fixed_phrases.phrase {
+        check("set-phrase-members", &p.name, &p.specs(), &mut failures);
+        checked += p.specs().examples.len() + p.specs().counter_examples.len();
+    }
+    assert!(
+        checked > 50,
+        "packs should carry their examples (found {checked})"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Each pack entry that can carry examples does.
+#[test]
+fn pack_entries_carry_examples() {
+    let packs = Packs::embedded().unwrap();
+    for s in &packs.placeholders.shape {
+        assert!(
+            !s.specs().examples.is_empty(),
+            "shape {} has no examples",
+            s.id
+        );
+    }
+    for r in &packs.residue.residue {
+        assert!(
+            !r.specs().examples.is_empty() && !r.specs().counter_examples.is_empty(),
+            "residue {}",
+            r.id
+        );
+    }
+    for t in &packs.outdated.term {
+        assert!(
+            !t.specs().examples.is_empty() && !t.specs().counter_examples.is_empty(),
+            "term {}",
+            t.term
+        );
+    }
+    for t in &packs.templates {
+        for c in &t.convention {
+            assert!(
+                !c.specs().examples.is_empty() && !c.specs().counter_examples.is_empty(),
+                "convention {} / {}",
+                t.name,
+                c.id
+            );
+        }
+    }
+    for p in packs
+        .fixed_phrases
+        .phrase
+        .iter()
+        .filter(|p| p.members.len() >= 2)
+    {
+        assert!(
+            !p.specs().examples.is_empty() && !p.specs().counter_examples.is_empty(),
+            "set phrase {}",
+            p.name
+        );
+    }
+}
+
+/// Every genre the standards name has a template (`gwlint templates`).
+#[test]
+fn every_common_genre_has_a_template() {
+    let packs = Packs::embedded().unwrap();
+    for genre in [
+        "通知",
+        "通报",
+        "请示",
+        "报告",
+        "函",
+        "批复",
+        "意见",
+        "会议纪要",
+        "工作总结",
+        "实施方案",
+        "讲话稿",
+        "述职述廉报告",
+        "民主生活会情况通报",
+    ] {
+        assert!(packs.template(genre).is_some(), "no template for {genre}");
+    }
+}
+
+/// README's tables list every template and every outdated term, so the
+/// user-facing documentation cannot fall behind the data.
+#[test]
+fn readme_lists_every_template_and_outdated_term() {
+    let readme = std::fs::read_to_string(common::repo().join("README.md")).unwrap();
+    let packs = Packs::embedded().unwrap();
+    for t in &packs.templates {
+        assert!(
+            readme.contains(&format!("| {} |", t.name)),
+            "README lacks template {}",
+            t.name
+        );
+    }
+    for t in &packs.outdated.term {
+        assert!(
+            readme.contains(&format!("| {} |", t.term)),
+            "README lacks outdated term {}",
+            t.term
+        );
+    }
+}
+
+/// Every lexicon entry (typo, variant-form) reports its examples with its
+/// own word and stays silent on its counter-examples.
+#[test]
+fn every_lexicon_entry_passes_its_own_examples() {
+    let failures = gwlint::selftest::run(&common::options(), |_, _| true);
+    let lines: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+    assert!(lines.is_empty(), "{}", lines.join("\n"));
+}
+
+/// The built-in lexicon rules are curated: every entry says why and
+/// carries examples both ways; `typo` has at least 300 entries.
+#[test]
+fn lexicon_entries_are_curated() {
+    let packs = Packs::embedded().unwrap();
+    let ids: Vec<&str> = packs.lexicon.packs.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["typo", "variant-form"]);
+    for pack in &packs.lexicon.packs {
+        for e in &pack.entry {
+            assert!(
+                e.why.is_some() && !e.examples.is_empty() && !e.counter_examples.is_empty(),
+                "{} / {}: needs why, examples and counter_examples",
+                pack.id,
+                e.wrong
+            );
+        }
+    }
+    let (_, typo) = packs.lexicon.pack("typo").unwrap();
+    assert!(typo.entry.len() >= 300, "typo has {}", typo.entry.len());
+}
