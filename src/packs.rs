@@ -185,6 +185,7 @@ with_specs!(
     Term,
     Outdated,
     Template,
+    Section,
     Convention,
 );
 
@@ -551,6 +552,13 @@ pub struct Section {
     pub headings: Vec<Regex>,
     #[serde(default, deserialize_with = "de_regexes")]
     pub exclude: Vec<Regex>,
+    /// Documents of the genre whose `required-section` finding names this
+    /// section: missing, or for an optional section out of order.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Documents of the genre with this section in place: no finding.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

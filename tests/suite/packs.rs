@@ -36,6 +36,30 @@ fn check(rule: &str, what: &str, specs: &Specs, failures: &mut Vec<String>) {
     }
 }
 
+/// Like `check`, but an example passes only if a finding of `rule` names
+/// the entry (`needle` in its message), so the example fails when the entry
+/// is removed or broken rather than passing on another entry's finding.
+fn check_naming(rule: &str, what: &str, needle: &str, specs: &Specs, failures: &mut Vec<String>) {
+    for ex in &specs.examples {
+        let got = fires(rule, ex);
+        if !got.iter().any(|m| m.contains(needle)) {
+            failures.push(format!(
+                "{rule} / {what}: example did not name {needle}: {ex}\n    {}",
+                got.join("\n    ")
+            ));
+        }
+    }
+    check(
+        rule,
+        what,
+        &Specs {
+            examples: Vec::new(),
+            counter_examples: specs.counter_examples.clone(),
+        },
+        failures,
+    );
+}
+
 #[test]
 fn every_pack_entry_passes_its_own_examples() {
     let packs = Packs::embedded().expect("embedded packs load");
@@ -93,6 +117,17 @@ fn every_pack_entry_passes_its_own_examples() {
     for t in &packs.templates {
         check("required-section", &t.name, &t.specs(), &mut failures);
         checked += t.specs().examples.len() + t.specs().counter_examples.len();
+        for s in &t.section {
+            let what = format!("{} / {}", t.name, s.name);
+            check_naming(
+                "required-section",
+                &what,
+                &format!("“{}”", s.name),
+                &s.specs(),
+                &mut failures,
+            );
+            checked += s.specs().examples.len() + s.specs().counter_examples.len();
+        }
         for c in &t.convention {
             let what = format!("{} / {}", t.name, c.id);
             check("genre-convention", &what, &c.specs(), &mut failures);
@@ -100,7 +135,13 @@ fn every_pack_entry_passes_its_own_examples() {
         }
     }
     for p in &packs.fixed_phrases.phrase {
-        check("set-phrase-members", &p.name, &p.specs(), &mut failures);
+        check_naming(
+            "set-phrase-members",
+            &p.name,
+            &format!("“{}”", p.name),
+            &p.specs(),
+            &mut failures,
+        );
         checked += p.specs().examples.len() + p.specs().counter_examples.len();
     }
     assert!(
