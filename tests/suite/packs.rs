@@ -4,12 +4,21 @@
 
 use crate::common;
 
+use std::sync::Arc;
+
 use gwlint::config::Options;
 use gwlint::packs::{Packs, Specs};
 
 fn fires(rule: &str, text: &str) -> Vec<String> {
+    fires_with(rule, text, None)
+}
+
+/// The findings of `rule` on `text`, with `packs` in place of the embedded
+/// packs when given.
+fn fires_with(rule: &str, text: &str, packs: Option<Arc<Packs>>) -> Vec<String> {
     let options = Options {
         select: vec![rule.to_string()],
+        packs,
         ..common::options()
     };
     let (doc, diags) = gwlint::lint_text("example.txt", text, &options);
@@ -196,6 +205,113 @@ fn pack_entries_carry_examples() {
             !p.specs().examples.is_empty() && !p.specs().counter_examples.is_empty(),
             "set phrase {}",
             p.name
+        );
+    }
+}
+
+/// Set phrases without listed members whose names the count rules would
+/// not read as a count of 2 to 10 even without the entry (no classifier
+/// after the numeral, or a value outside 2..=10): removing the entry changes
+/// no finding, so no example can show what it does.
+/// `memberless_phrases_without_examples_are_no_counts` keeps this list true.
+const NO_COUNT_PHRASES: [&str; 11] = [
+    "三会一课",
+    "两学一做",
+    "一个中心",
+    "八字方针",
+    "三新一高",
+    "十四个坚持",
+    "十三个方面成就",
+    "一岗双责",
+    "三重一大",
+    "四下基层",
+    "一把手",
+];
+
+/// The embedded packs without the set phrase `name`.
+fn packs_without_phrase(name: &str) -> Arc<Packs> {
+    let mut packs = Packs::embedded().unwrap();
+    packs.fixed_phrases.phrase.retain(|p| p.name != name);
+    Arc::new(packs)
+}
+
+/// A set phrase without members exists to keep `count-mismatch` from
+/// reading its name as a count: each counter-example is silent with the
+/// entry and reported without it.
+#[test]
+fn memberless_phrases_keep_their_counter_examples_silent() {
+    let packs = Packs::embedded().unwrap();
+    let mut failures = Vec::new();
+    for p in packs
+        .fixed_phrases
+        .phrase
+        .iter()
+        .filter(|p| p.members.is_empty())
+    {
+        if NO_COUNT_PHRASES.contains(&p.name.as_str()) {
+            continue;
+        }
+        if p.counter_examples.is_empty() {
+            failures.push(format!("{}: no counter_examples", p.name));
+        }
+        if !p.examples.is_empty() {
+            failures.push(format!(
+                "{}: a phrase without members has nothing to fire",
+                p.name
+            ));
+        }
+        let without = packs_without_phrase(&p.name);
+        for ex in &p.counter_examples {
+            let with = fires("count-mismatch", ex);
+            if !with.is_empty() {
+                failures.push(format!(
+                    "{}: counter-example fired: {ex}\n    {}",
+                    p.name,
+                    with.join("\n    ")
+                ));
+            }
+            if fires_with("count-mismatch", ex, Some(without.clone())).is_empty() {
+                failures.push(format!(
+                    "{}: counter-example would be silent without the entry: {ex}",
+                    p.name
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The exempt phrases really are no counts: without the entry, their name
+/// yields no count of 2 to 10 for the count rules to check.
+#[test]
+fn memberless_phrases_without_examples_are_no_counts() {
+    let packs = Packs::embedded().unwrap();
+    for name in NO_COUNT_PHRASES {
+        let p = packs
+            .fixed_phrases
+            .phrase
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} is no longer a set phrase: drop it from the list"));
+        assert!(p.members.is_empty(), "{name} has members: give it examples");
+        let options = Options {
+            packs: Some(packs_without_phrase(name)),
+            ..common::options()
+        };
+        let (doc, _) = gwlint::lint_text(
+            "example.txt",
+            &format!("标题\n\n坚持“{name}”。\n"),
+            &options,
+        );
+        let counts: Vec<u32> = doc
+            .counts
+            .iter()
+            .map(|c| c.value)
+            .filter(|v| (2..=10).contains(v))
+            .collect();
+        assert!(
+            counts.is_empty(),
+            "{name} reads as a count {counts:?}: give it counter_examples"
         );
     }
 }
