@@ -89,7 +89,7 @@ pub fn templates() -> Result<u8, Error> {
     Ok(EXIT_OK)
 }
 
-/// `gwlint check-packs`: run every lexicon entry's examples.
+/// `gwlint check-packs`: run the examples of every pack entry.
 pub fn check_packs() -> Result<u8, Error> {
     let (text, passed) = crate::selftest::summary(&settings::load(None, false)?.base);
     print(&text)?;

@@ -134,7 +134,7 @@ pub enum Command {
     },
     /// 列出内置的文种模板及其必备部分
     Templates,
-    /// 逐条运行词表规则包（内置的和 rule_dirs 中的）的 examples 和 counter_examples
+    /// 逐条运行全部规则包（内置的和 rule_dirs 中的）的 examples 和 counter_examples
     CheckPacks,
     /// 显示 gwlint 对文件的判断（文种、层级、地名、机关、日期）及其依据
     Facts {

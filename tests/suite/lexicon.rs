@@ -66,6 +66,29 @@ fn an_office_rule_is_reported_listed_and_explained() {
     assert_eq!(code, Some(0), "{out}");
 }
 
+/// `check-packs` runs the examples of an office's template sections too:
+/// an example that lacks no section fails and is named.
+#[test]
+fn check_packs_runs_the_examples_of_an_office_template() {
+    let template = |example: &str| {
+        format!(
+            "name = \"简报\"\ntitle = '简报$'\n\n[[section]]\nname = \"本期要闻\"\nheadings = ['要闻']\nexamples = [\"{example}\"]\ncounter_examples = [\"工作简报\\n一、本期要闻\\n\"]\n"
+        )
+    };
+    let dir = office(CONFIG, LOCAL);
+    fs::create_dir_all(dir.path().join("rules-local/templates")).unwrap();
+    let path = dir.path().join("rules-local/templates/jianbao.toml");
+    fs::write(&path, template("工作简报\\n一、工作动态\\n")).unwrap();
+    let (code, out, _) = run(dir.path(), &["check-packs"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("其他规则包条目的"), "{out}");
+    fs::write(&path, template("工作简报\\n一、本期要闻\\n")).unwrap();
+    let (code, out, _) = run(dir.path(), &["check-packs"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("templates：简报：本期要闻"), "{out}");
+    assert!(out.contains("没有得到包含“本期要闻”的结果"), "{out}");
+}
+
 #[test]
 fn an_office_rule_is_selected_configured_and_fixed_like_any_rule() {
     let dir = office(CONFIG, LOCAL);

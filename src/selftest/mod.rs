@@ -1,6 +1,9 @@
 //! Running lexicon entries' `examples` (must be reported) and
 //! `counter_examples` (must not be) through the real linter: on load for a
-//! user's packs, and for every pack with `gwlint check-packs`.
+//! user's packs, and for every pack with `gwlint check-packs`, which also
+//! runs the examples of every other pack entry (`entries`).
+
+pub mod entries;
 
 use crate::config::Options;
 use crate::error::FileError;
@@ -9,7 +12,8 @@ use crate::lexicon::{Entry, LexiconPack};
 /// One example that did not behave as its entry says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
-    /// The pack file holding the entry.
+    /// The pack file holding the entry, or for entries other than lexicon
+    /// words the pack and the entry's name.
     pub origin: String,
     pub rule: String,
     pub example: String,
@@ -84,10 +88,12 @@ pub fn check_user_packs(options: &Options) -> Result<(), FileError> {
     Err(FileError::at(&f.origin, &text, span, f.message.clone()))
 }
 
-/// `gwlint check-packs`: every failure, then a one-line verdict; and
+/// `gwlint check-packs`: every failure, then the verdict; and
 /// whether all examples passed.
 pub fn summary(options: &Options) -> (String, bool) {
-    let failures = run(options, |_, _| true);
+    let (entry_failures, ran) = entries::run(options);
+    let mut failures = run(options, |_, _| true);
+    failures.extend(entry_failures);
     let mut out: String = failures.iter().map(|f| format!("{f}\n")).collect();
     let packs = &options.packs().lexicon.packs;
     let entries: usize = packs.iter().map(|p| p.entry.len()).sum();
@@ -96,6 +102,7 @@ pub fn summary(options: &Options) -> (String, bool) {
             "{} 个词表规则、{entries} 个词条的示例全部通过\n",
             packs.len()
         ));
+        out.push_str(&format!("其他规则包条目的 {ran} 个示例和反例全部通过\n"));
     } else {
         out.push_str(&format!("{} 个示例未通过\n", failures.len()));
     }
