@@ -49,7 +49,8 @@ pub fn covered<'a>(
         let hi = text.ceil_char_boundary((r.end + w.len()).min(text.len()));
         let mut i = lo;
         while i < r.end && i + w.len() <= hi {
-            if bytes[i..].starts_with(w) {
+            // The first two bytes first: most positions fail there.
+            if bytes[i] == w[0] && bytes.get(i + 1) == w.get(1) && bytes[i..].starts_with(w) {
                 if i + w.len() > r.start {
                     return true;
                 }
@@ -67,12 +68,8 @@ pub fn covered<'a>(
 /// token at its start covering it: 区委书记). An `organ` form (区委) must
 /// not follow a place name (青川县委 is another county's).
 pub fn stands_alone(doc: &Document, pack: &Jurisdiction, r: &Range<usize>, organ: bool) -> bool {
-    let text = &doc.text;
-    if covered(text, r, pack.exceptions.iter().chain(&pack.not_levels)) {
-        return false;
-    }
-    if !doc.is_token_boundary(r.start) || in_level_list(doc, pack, r) || names_a_place(doc, pack, r)
-    {
+    // The token checks are cheap; the exception words are compared last.
+    if !doc.is_token_boundary(r.start) {
         return false;
     }
     let end_ok = doc.is_token_boundary(r.end)
@@ -80,7 +77,10 @@ pub fn stands_alone(doc: &Document, pack: &Jurisdiction, r: &Range<usize>, organ
             .tokens_in(r.end - 1..r.end)
             .first()
             .is_some_and(|t| t.start == r.start);
-    if !end_ok {
+    if !end_ok || in_level_list(doc, pack, r) || names_a_place(doc, pack, r) {
+        return false;
+    }
+    if covered(&doc.text, r, pack.exceptions.iter().chain(&pack.not_levels)) {
         return false;
     }
     !organ || may_be_own_organ(doc, pack, r.start)
