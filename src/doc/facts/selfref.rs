@@ -18,7 +18,15 @@ pub fn split_form(form: &str) -> (&str, &str) {
 pub fn occurrences(text: &str, chars: &str, forms: &[String]) -> Vec<(Range<usize>, usize)> {
     let split: Vec<(&str, &str)> = forms.iter().map(|f| split_form(f)).collect();
     let mut out = Vec::new();
-    for (i, _) in text.match_indices(chars) {
+    // memchr's vectorised search is several times faster than
+    // `match_indices` over a long text; both give non-overlapping matches
+    // (an empty `chars` matches at each character boundary, as before).
+    let at: Vec<usize> = if chars.is_empty() {
+        text.match_indices(chars).map(|(i, _)| i).collect()
+    } else {
+        memchr::memmem::find_iter(text.as_bytes(), chars).collect()
+    };
+    for i in at {
         let end = i + chars.len();
         for (fi, (pre, post)) in split.iter().enumerate() {
             if text[..i].ends_with(pre) && text[end..].starts_with(post) {
