@@ -63,7 +63,8 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         // well mean the region (广西壮族自治区); 我区 and 本区 still may not.
         let region = other == "区" && doc.text.contains("自治区");
         // A document that names another place of this level (河东区) may mean it by 区委.
-        let named = names_a_place(doc, pack, other);
+        // Asked only for an organ form: it scans the whole text.
+        let named = std::cell::OnceCell::new();
         let found = if possessive_only {
             possessive(doc, pack, other)
         } else {
@@ -71,7 +72,7 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         };
         for (m, organ) in found {
             let text = &doc.text[m.clone()];
-            if (organ && (named || region))
+            if (organ && (region || *named.get_or_init(|| names_a_place(doc, pack, other))))
                 || (region && (text.starts_with('全') || text.ends_with('直')))
             {
                 continue;
