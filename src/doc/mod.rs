@@ -51,8 +51,6 @@ pub struct Document {
     pub counts: Vec<counts::Count>,
     /// Genre, level, place, organ and date, with their evidence.
     pub facts: facts::Facts,
-    /// Self-references found so far, shared by the facts and the rules.
-    pub selfrefs: facts::selfref::Cache,
 }
 
 impl Document {
@@ -137,7 +135,6 @@ impl Document {
             paragraphs,
             text,
             facts: facts::Facts::default(),
-            selfrefs: Default::default(),
         };
         doc.facts = facts::Facts::infer(&doc, packs);
         doc

@@ -5,7 +5,6 @@ use crate::doc::chars::is_han;
 use crate::doc::Document;
 use crate::packs::Jurisdiction;
 use std::ops::Range;
-use std::sync::Mutex;
 
 /// A form split at its `{}`: 全{} → ("全", ""), {}直 → ("", "直").
 pub fn split_form(form: &str) -> (&str, &str) {
@@ -144,27 +143,7 @@ pub fn may_be_own_organ(doc: &Document, pack: &Jurisdiction, start: usize) -> bo
 
 /// Self-references of a level's characters (全区, 区委…) that stand as
 /// words, with whether each is an organ form (区委) rather than a strong one.
-/// Computed once per document and level: the facts weigh every level and
-/// the rules ask again for the siblings of the document's own.
 pub fn of_level(doc: &Document, pack: &Jurisdiction, chars: &str) -> Vec<(Range<usize>, bool)> {
-    let key = std::ptr::from_ref(pack) as usize;
-    let mut cache = doc.selfrefs.0.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, _, found)) = cache.iter().find(|(p, c, _)| *p == key && c == chars) {
-        return found.clone();
-    }
-    let found = compute(doc, pack, chars);
-    cache.push((key, chars.to_string(), found.clone()));
-    found
-}
-
-/// The self-references already found in a document, by pack (its address:
-/// a document lives shorter than the packs it is linted with) and level.
-#[derive(Debug, Default)]
-pub struct Cache(Mutex<Vec<SelfRefs>>);
-
-type SelfRefs = (usize, String, Vec<(Range<usize>, bool)>);
-
-fn compute(doc: &Document, pack: &Jurisdiction, chars: &str) -> Vec<(Range<usize>, bool)> {
     let forms: Vec<String> = pack.strong.iter().chain(&pack.organ).cloned().collect();
     let strong = pack.strong.len();
     let mut out: Vec<(Range<usize>, bool)> = occurrences(&doc.text, chars, &forms)
@@ -210,20 +189,5 @@ mod tests {
         let w = words(&["区区"]);
         assert!(covered(text, &(0..3), w.iter()));
         assert!(!covered(text, &(6..9), w.iter()));
-    }
-
-    #[test]
-    fn self_references_are_the_same_when_asked_again() {
-        let doc = Document::from_str(
-            "t",
-            "全县上下要认真落实。我县各单位要加强社区建设。\n",
-            crate::input::Format::Plain,
-        );
-        let pack = &crate::packs::Packs::builtin().jurisdiction;
-        let first = of_level(&doc, pack, "县");
-        assert!(!first.is_empty());
-        assert_eq!(first, of_level(&doc, pack, "县"));
-        assert_eq!(first, compute(&doc, pack, "县"));
-        assert!(of_level(&doc, pack, "区").is_empty());
     }
 }
