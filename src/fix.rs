@@ -241,17 +241,7 @@ pub fn writable(format: Format) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Diagnostic;
-
-    fn edit(range: Range<usize>, to: &str, app: Applicability) -> Diagnostic {
-        Diagnostic::new("halfwidth-punct", range.clone(), "x").with_fix(
-            app,
-            vec![Edit {
-                range,
-                replacement: to.into(),
-            }],
-        )
-    }
+    use crate::testing::with_edit as edit;
 
     #[test]
     fn overlapping_and_unsafe_fixes_wait() {

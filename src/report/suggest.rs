@@ -48,17 +48,7 @@ pub fn suggestion(text: &str, d: &Diagnostic, fixable: bool) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Edit;
-
-    fn with_edit(range: std::ops::Range<usize>, to: &str, app: Applicability) -> Diagnostic {
-        Diagnostic::new("halfwidth-punct", range.clone(), "x").with_fix(
-            app,
-            vec![Edit {
-                range,
-                replacement: to.into(),
-            }],
-        )
-    }
+    use crate::testing::with_edit;
 
     #[test]
     fn describes_replacements_deletions_and_insertions() {

@@ -83,6 +83,16 @@ fn findings(path: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// The run ended with `code`; its stderr is shown when it did not.
+fn assert_exit(out: &std::process::Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn annotate(input: &Path, output: &Path, extra: &[&str]) -> std::process::Output {
     common::subcommand()
         .args(["annotate", "--isolated"])
@@ -232,12 +242,7 @@ fn docx_gets_a_comment_on_every_finding_and_nothing_else_changes() {
     fs::write(&input, &bytes).unwrap();
     let output = tmp.path().join("草稿-审阅.docx");
     let out = annotate(&input, &output, &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 1);
     let diags = json(&input);
     assert!(diags.len() >= 7, "{diags:?}");
     let rules: Vec<&str> = diags.iter().map(|d| d["rule"].as_str().unwrap()).collect();
@@ -356,12 +361,7 @@ fn text_drafts_become_word_documents_with_comments() {
     fs::write(&input, text).unwrap();
     let output = tmp.path().join("通报.docx");
     let out = annotate(&input, &output, &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 1);
     assert_eq!(fs::read_to_string(&input).unwrap(), text);
     assert_eq!(
         findings(&input)
@@ -401,12 +401,7 @@ fn a_clean_draft_gets_no_comments_and_exits_zero() {
     .unwrap();
     let output = tmp.path().join("clean.docx");
     let out = annotate(&input, &output, &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     assert!(String::from_utf8_lossy(&out.stderr).contains("0 条批注"));
     assert!(json(&output).is_empty());
 }
