@@ -4,13 +4,12 @@
 
 use super::chars::is_han;
 use super::segment::Tokens;
-use super::words::words;
+use super::words::{words, Words};
 use super::Paragraph;
 use crate::numerals::{is_arabic, is_han_numeral_char, parse_any, parse_han};
-use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
@@ -32,44 +31,133 @@ pub struct Count {
     pub set_phrase: Option<usize>,
 }
 
-fn count_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?P<num>[0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3})(?P<cls>个|项|条|点|种|类|大|方面|件|批|句|次)").unwrap()
-    })
+/// The classifiers a count ends with (方面 is the one of two characters).
+fn classifier_at(body: &str, i: usize, c: char) -> Option<Range<usize>> {
+    match c {
+        '个' | '项' | '条' | '点' | '种' | '类' | '大' | '件' | '批' | '句' | '次' => {
+            Some(i..i + c.len_utf8())
+        }
+        '方' if body[i + c.len_utf8()..].starts_with('面') => Some(i..i + "方面".len()),
+        _ => None,
+    }
 }
 
-/// Find every count in every paragraph. `tokens` are the document's tokens;
-/// `phrases` the names of the fixed set phrases.
-pub fn find(text: &str, paras: &[Paragraph], tokens: &Tokens, phrases: &[&str]) -> Vec<Count> {
+/// Which kind of numeral a character belongs to: Arabic digits (up to two
+/// make a count) or Chinese numerals (up to three).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Digits {
+    Arabic,
+    Han,
+}
+
+fn digits_of(c: char) -> Option<Digits> {
+    match c {
+        '0'..='9' | '０'..='９' => Some(Digits::Arabic),
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' => {
+            Some(Digits::Han)
+        }
+        _ => None,
+    }
+}
+
+/// Every numeral directly followed by a classifier (四个, 3条, 两方面), in
+/// order, as (numeral, classifier) byte ranges of `body`: at most the last
+/// two Arabic digits or three Chinese numerals of a run of one kind count,
+/// the leftmost such match first, as a search for each in turn would find.
+fn numerals_with_classifiers(body: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    // The current run of numerals of one kind: its kind and the starts of
+    // its last three characters (oldest first).
+    let mut run: Option<Digits> = None;
+    let mut starts: [usize; 3] = [0; 3];
+    let mut len = 0usize;
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if let (Some(kind), Some(cls)) = (run, classifier_at(body, i, c)) {
+            let max = if kind == Digits::Arabic { 2 } else { 3 };
+            let take = len.min(max);
+            let start = starts[3 - take];
+            out.push((start..i, cls.clone()));
+            run = None;
+            len = 0;
+            // 方面 is two characters: go on after it.
+            if cls.len() > c.len_utf8() {
+                chars.next();
+            }
+            continue;
+        }
+        match digits_of(c) {
+            Some(kind) => {
+                if run != Some(kind) {
+                    run = Some(kind);
+                    len = 0;
+                }
+                starts.rotate_left(1);
+                starts[2] = i;
+                len += 1;
+            }
+            None => {
+                run = None;
+                len = 0;
+            }
+        }
+    }
+    out
+}
+
+/// Every mention of a set phrase (四个意识, 六稳), counted or not.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    /// The list of phrase names searched, as compiled (shared by every
+    /// search of the same list, so a rule can tell it is its own).
+    pub list: Option<Arc<Words>>,
+    /// (index of the phrase, paragraph, byte range), by paragraph, then
+    /// start, then phrase.
+    pub found: Vec<(usize, usize, Range<usize>)>,
+}
+
+/// Find every count in every paragraph, and every mention of a set phrase.
+/// `tokens` are the document's tokens; `phrases` the names of the fixed set
+/// phrases.
+pub fn find(
+    text: &str,
+    paras: &[Paragraph],
+    tokens: &Tokens,
+    phrases: &[&str],
+) -> (Vec<Count>, Mentions) {
     let mut out = Vec::new();
     let phrase_words = words(phrases);
+    let mut mentions = Vec::new();
     for p in paras {
         let body = &text[p.range.clone()];
         let base = p.range.start;
         let mut found: Vec<Count> = Vec::new();
         // Set phrases by start, then by their order in the pack.
         let phrase_hits = phrase_words.find(body);
-        for c in count_re().captures_iter(body) {
-            let num = c.name("num").unwrap();
-            let cls = c.name("cls").unwrap();
-            let prev = body[..num.start()].chars().next_back();
+        mentions.extend(
+            phrase_hits
+                .iter()
+                .map(|(k, r)| (*k, p.index, base + r.start..base + r.end)),
+        );
+        for (num, cls) in numerals_with_classifiers(body) {
+            let (num_text, cls_text) = (&body[num.clone()], &body[cls.clone()]);
+            let prev = body[..num.start].chars().next_back();
             // 第三个 is an ordinal; 3.5个 or 13个 split mid-number are not counts.
             if prev.is_some_and(|ch| {
                 ch == '第' || ch.is_ascii_digit() || ch == '.' || is_han_numeral_char(ch)
             }) {
                 continue;
             }
-            let Some(value) = parse_any(num.as_str()) else {
+            let Some(value) = parse_any(num_text) else {
                 continue;
             };
             // 十九大, 二十大 are party congresses; 十大工程 names a programme.
-            if cls.as_str() == "大" && value >= 10 {
+            if cls_text == "大" && value >= 10 {
                 continue;
             }
             // The noun: the word right after the classifier (方面 in 四个方面).
-            let abs_cls_end = base + cls.end();
-            let noun = if cls.as_str() == "方面" {
+            let abs_cls_end = base + cls.end;
+            let noun = if cls_text == "方面" {
                 None
             } else {
                 // The token holding or starting at the classifier's end.
@@ -83,18 +171,18 @@ pub fn find(text: &str, paras: &[Paragraph], tokens: &Tokens, phrases: &[&str]) 
             let end = noun.as_ref().map_or(abs_cls_end, |n| n.end);
             // 个 is too general to name a kind by itself (个方面, 个项目);
             // the other classifiers do (5项 and 六项 are the same kind).
-            let key = match cls.as_str() {
+            let key = match cls_text {
                 "个" => format!("个{}", noun.as_ref().map_or("", |n| &text[n.clone()])),
                 other => other.to_string(),
             };
             found.push(Count {
-                range: base + num.start()..end,
-                num: base + num.start()..base + num.end(),
-                unit: base + num.start()..abs_cls_end,
+                range: base + num.start..end,
+                num: base + num.start..base + num.end,
+                unit: base + num.start..abs_cls_end,
                 value,
-                arabic: is_arabic(num.as_str()),
+                arabic: is_arabic(num_text),
                 key,
-                classifier: cls.as_str().to_string(),
+                classifier: cls_text.to_string(),
                 para: p.index,
                 set_phrase: None,
             });
@@ -146,11 +234,54 @@ pub fn find(text: &str, paras: &[Paragraph], tokens: &Tokens, phrases: &[&str]) 
         found.sort_by_key(|c| c.range.start);
         out.extend(found);
     }
-    out
+    let mentions = Mentions {
+        list: Some(phrase_words),
+        found: mentions,
+    };
+    (out, mentions)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::numerals_with_classifiers;
+
+    /// The scan finds what a search for the pattern it replaced finds, on
+    /// many strings made of the characters that matter.
+    #[test]
+    fn numerals_with_classifiers_are_what_the_pattern_finds() {
+        let re = regex::Regex::new(
+            r"(?P<num>[0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3})(?P<cls>个|项|条|点|种|类|大|方面|件|批|句|次)",
+        )
+        .unwrap();
+        let alphabet: Vec<char> = "一二三十两百第10９个项大方面次的是，".chars().collect();
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let len = (next() % 20) as usize;
+            let body: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let by_pattern: Vec<_> = re
+                .captures_iter(&body)
+                .map(|c| {
+                    (
+                        c.name("num").unwrap().range(),
+                        c.name("cls").unwrap().range(),
+                    )
+                })
+                .collect();
+            let scanned = numerals_with_classifiers(&body);
+            assert_eq!(scanned, by_pattern, "{body:?}");
+            found += scanned.len();
+        }
+        assert!(found > 1000, "the strings hold counts: {found}");
+    }
     use crate::doc::Document;
     use crate::input::Format;
 

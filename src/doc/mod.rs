@@ -49,6 +49,8 @@ pub struct Document {
     pub brackets: Brackets,
     /// Stated counts (四个方面, 3条, 六稳), in document order.
     pub counts: Vec<counts::Count>,
+    /// Every mention of a set phrase, found with the counts.
+    pub phrase_mentions: counts::Mentions,
     /// Genre, level, place, organ and date, with their evidence.
     pub facts: facts::Facts,
 }
@@ -115,7 +117,7 @@ impl Document {
             .iter()
             .map(|p| p.name.as_str())
             .collect();
-        let counts = counts::find(&text, &paragraphs, &tokens, &phrases);
+        let (counts, phrase_mentions) = counts::find(&text, &paragraphs, &tokens, &phrases);
         let mut doc = Document {
             name,
             original,
@@ -132,6 +134,7 @@ impl Document {
             },
             brackets,
             counts,
+            phrase_mentions,
             paragraphs,
             text,
             facts: facts::Facts::default(),

@@ -360,7 +360,12 @@ fn is_list_marker_close(body: &str, off: usize) -> bool {
         .rev()
         .nth(5)
         .map_or(0, |(i, _)| i);
-    let clause = match body[from..off].rfind(|c: char| "，。；：！？,;:!?".contains(c)) {
+    let clause = match body[from..off].rfind(|c: char| {
+        matches!(
+            c,
+            '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?'
+        )
+    }) {
         Some(i) => from + i + body[from + i..].chars().next().map_or(1, char::len_utf8),
         None if from == 0 => 0,
         None => return false,

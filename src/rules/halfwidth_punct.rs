@@ -30,7 +30,26 @@ declare_rule! {
 /// Chinese context for a neighbour: a Han character or Chinese sentence
 /// punctuation; not a quotation mark, which also closes English quotes.
 fn is_chinese(c: char) -> bool {
-    is_han(c) || "，。；：！？、（）《》【】〔〕…—".contains(c)
+    is_han(c)
+        || matches!(
+            c,
+            '，' | '。'
+                | '；'
+                | '：'
+                | '！'
+                | '？'
+                | '、'
+                | '（'
+                | '）'
+                | '《'
+                | '》'
+                | '【'
+                | '】'
+                | '〔'
+                | '〕'
+                | '…'
+                | '—'
+        )
 }
 
 fn full_width(c: char) -> char {
@@ -70,7 +89,9 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
             while link.peek().is_some_and(|l| l.end <= off) {
                 link.next();
             }
-            if !",;:?!()".contains(c) || link.peek().is_some_and(|l| l.contains(&off)) {
+            if !matches!(c, ',' | ';' | ':' | '?' | '!' | '(' | ')')
+                || link.peek().is_some_and(|l| l.contains(&off))
+            {
                 continue;
             }
             if used_close.contains(&off) {

@@ -116,7 +116,10 @@ fn asked_for(prompt: &str) -> String {
 
 /// Brackets around a placeholder (〔20XX〕, [xx]) stand in for Chinese text.
 fn is_bracket(c: char) -> bool {
-    "[]【】〔〕（）()".contains(c)
+    matches!(
+        c,
+        '[' | ']' | '【' | '】' | '〔' | '〕' | '（' | '）' | '(' | ')'
+    )
 }
 
 /// Every placeholder match in one paragraph with the shape that found it,
@@ -235,7 +238,24 @@ fn meaning<'a>(body: &str, run: &Range<usize>, pack: &'a Placeholders) -> Option
 }
 
 fn is_placeholder_char(c: char) -> bool {
-    "XxＸｘ×某〇○◯□■△＊*.．".contains(c)
+    matches!(
+        c,
+        'X' | 'x'
+            | 'Ｘ'
+            | 'ｘ'
+            | '×'
+            | '某'
+            | '〇'
+            | '○'
+            | '◯'
+            | '□'
+            | '■'
+            | '△'
+            | '＊'
+            | '*'
+            | '.'
+            | '．'
+    )
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use crate::doc::Document;
 use crate::packs::Phrase;
 use crate::rules::RuleCtx;
 use std::ops::Range;
+use std::sync::Arc;
 
 declare_rule! {
     /// ## 固定提法的内容不对（set-phrase-members)
@@ -39,15 +40,33 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let names: Vec<&str> = phrases.iter().map(|p| p.name.as_str()).collect();
     let searcher = words(&names);
     let mut mentions: Vec<(usize, usize, Range<usize>)> = Vec::new();
-    for p in &doc.paragraphs {
-        let body = &doc.text[p.range.clone()];
-        mentions.extend(
-            searcher
-                .find(body)
-                .into_iter()
-                .filter(|(k, _)| phrases[*k].members.len() >= 2)
-                .map(|(k, r)| (k, p.index, r)),
-        );
+    let listed = |k: &usize| phrases[*k].members.len() >= 2;
+    match &doc.phrase_mentions.list {
+        // The document model searched the same list already.
+        Some(list) if Arc::ptr_eq(list, &searcher) => {
+            mentions.extend(
+                doc.phrase_mentions
+                    .found
+                    .iter()
+                    .filter(|m| listed(&m.0))
+                    .map(|(k, para, r)| {
+                        let base = doc.paragraphs[*para].range.start;
+                        (*k, *para, r.start - base..r.end - base)
+                    }),
+            );
+        }
+        _ => {
+            for p in &doc.paragraphs {
+                let body = &doc.text[p.range.clone()];
+                mentions.extend(
+                    searcher
+                        .find(body)
+                        .into_iter()
+                        .filter(|(k, _)| listed(k))
+                        .map(|(k, r)| (k, p.index, r)),
+                );
+            }
+        }
     }
     mentions.sort_by_key(|(k, para, r)| (*k, *para, r.start));
     let mut out = Vec::new();
@@ -302,6 +321,30 @@ fn judge(
 #[cfg(test)]
 mod tests {
     use crate::testing::{flagged, lint_rule};
+
+    /// The mentions the document model found with the counts are the ones
+    /// the rule finds by itself when the model searched another list.
+    #[test]
+    fn shared_mentions_give_what_a_search_of_its_own_gives() {
+        let options = crate::Options {
+            select: vec!["set-phrase-members".to_string()],
+            as_of: Some((2026, 11, 28)),
+            ..crate::Options::default()
+        };
+        let text = "标题\n\n增强“四个意识”，即政治意识、大局意识、核心意识、责任意识。\n\n\
+                    做好“六稳”工作（稳就业、稳金融、稳外贸、稳外资、稳投资）。";
+        let (mut doc, shared) = crate::lint_text("t.txt", text, &options);
+        assert_eq!(shared.len(), 2, "{shared:?}");
+        assert!(doc.phrase_mentions.list.is_some());
+        doc.phrase_mentions = Default::default();
+        let own = crate::lint_document(&doc, &options);
+        let key = |d: &[crate::diag::Diagnostic]| {
+            d.iter()
+                .map(|d| (d.range.clone(), d.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(key(&shared), key(&own));
+    }
 
     #[test]
     fn incomplete_or_swapped_members_fire() {
