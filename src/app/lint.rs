@@ -1,24 +1,19 @@
 //! A lint run: settings, the sources to check, the report's format, the
-//! batch loop (files checked and rendered in parallel, written in path
+//! file loop (files checked and rendered in parallel, written in path
 //! order), then `--diff`, the baseline, and the exit code.
 
 use super::job::{Checked, Job, Outcome};
 use super::output::{self, Output};
-use super::{settings, Error, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use super::{ordered, settings, Error, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::baseline::{self, Baseline};
 use crate::cli::Cli;
 use crate::report::escape::shown;
 use crate::report::{Reporter, Summary};
 use crate::rules;
 use crate::walk::{self, Source};
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-
-/// Files checked in parallel before their reports are written in order;
-/// bounds memory whatever the number of files.
-const BATCH: usize = 64;
 
 /// What a run adds up as its files come back.
 #[derive(Default)]
@@ -108,7 +103,7 @@ fn threads(cli: &Cli) -> Result<Option<rayon::ThreadPool>, Error> {
     Ok((pool.current_num_threads() > 1).then_some(pool))
 }
 
-/// Check the sources, in parallel batches when there is a pool, and hand
+/// Check the sources, on the pool's threads when there is one, and hand
 /// each outcome to `each` in path order.
 fn for_each_outcome(
     sources: &[Source],
@@ -122,14 +117,7 @@ fn for_each_outcome(
         }
         return Ok(());
     };
-    for batch in sources.chunks(BATCH) {
-        let outcomes: Vec<Outcome> =
-            pool.install(|| batch.par_iter().map(|s| job.check(s)).collect());
-        for outcome in outcomes {
-            each(outcome)?;
-        }
-    }
-    Ok(())
+    ordered::for_each(sources, pool, ordered::WINDOW, |s| job.check(s), each)
 }
 
 /// Write one file's outcome and add it up.

@@ -6,6 +6,7 @@
 mod commands;
 mod job;
 mod lint;
+mod ordered;
 mod output;
 mod settings;
 

@@ -1,0 +1,201 @@
+//! Work spread over a thread pool, results handed over in input order: each
+//! worker takes the next item as soon as it is free (no batch waits for its
+//! slowest member), and the calling thread hands each result on as soon as
+//! every earlier one has been.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::sync::{Condvar, Mutex, MutexGuard};
+
+/// How far the workers may run ahead of the results handed over: bounds
+/// the results held in memory, whatever the number of items.
+pub const WINDOW: usize = 64;
+
+/// What the workers share with the thread handing results over.
+struct Progress {
+    /// How many results have been handed over.
+    handed: usize,
+    /// Set when `each` failed: the workers stop taking items.
+    stopped: bool,
+}
+
+struct Shared {
+    progress: Mutex<Progress>,
+    moved: Condvar,
+    next: AtomicUsize,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Progress> {
+        self.progress.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Wait until item `i` is within the window; false when stopped.
+    fn admit(&self, i: usize, window: usize) -> bool {
+        let mut p = self.lock();
+        while !p.stopped && i >= p.handed + window {
+            p = self.moved.wait(p).unwrap_or_else(|e| e.into_inner());
+        }
+        !p.stopped
+    }
+
+    fn update(&self, f: impl FnOnce(&mut Progress)) {
+        f(&mut self.lock());
+        self.moved.notify_all();
+    }
+}
+
+/// Run `work` on every item on `pool`'s threads and hand each result to
+/// `each` on this thread, in the order of `items`. The first error of
+/// `each` stops the run (items already started are finished and dropped)
+/// and is returned.
+pub fn for_each<S, T, E>(
+    items: &[S],
+    pool: &rayon::ThreadPool,
+    window: usize,
+    work: impl Fn(&S) -> T + Sync,
+    mut each: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E>
+where
+    S: Sync,
+    T: Send,
+{
+    let window = window.max(1);
+    let shared = Shared {
+        progress: Mutex::new(Progress {
+            handed: 0,
+            stopped: false,
+        }),
+        moved: Condvar::new(),
+        next: AtomicUsize::new(0),
+    };
+    let (shared, work) = (&shared, &work);
+    pool.in_place_scope(|scope| {
+        let (tx, rx) = mpsc::channel::<(usize, T)>();
+        for _ in 0..pool.current_num_threads().min(items.len()) {
+            let tx = tx.clone();
+            scope.spawn(move |_| loop {
+                let i = shared.next.fetch_add(1, Ordering::Relaxed);
+                if i >= items.len() || !shared.admit(i, window) {
+                    break;
+                }
+                if tx.send((i, work(&items[i]))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
+        let mut handed = 0;
+        for (i, result) in rx.iter() {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&handed) {
+                handed += 1;
+                shared.update(|p| p.handed = handed);
+                if let Err(e) = each(result) {
+                    shared.update(|p| p.stopped = true);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+
+    /// Results come back in input order although later items finish first.
+    #[test]
+    fn results_are_handed_over_in_input_order() {
+        let items: Vec<u64> = (0..300).collect();
+        let mut seen = Vec::new();
+        let r: Result<(), ()> = for_each(
+            &items,
+            &pool(4),
+            8,
+            |&i| {
+                // Early items take longest.
+                std::thread::sleep(std::time::Duration::from_micros(300 - i));
+                i * 2
+            },
+            |v| {
+                seen.push(v);
+                Ok(())
+            },
+        );
+        assert!(r.is_ok());
+        assert_eq!(seen, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    /// The first error stops the run: it is returned, nothing after it is
+    /// handed over, and the workers stop taking items.
+    #[test]
+    fn the_first_error_stops_the_run() {
+        let items: Vec<usize> = (0..10_000).collect();
+        let started = AtomicUsize::new(0);
+        let mut seen = Vec::new();
+        let r = for_each(
+            &items,
+            &pool(2),
+            4,
+            |&i| {
+                started.fetch_add(1, Ordering::Relaxed);
+                i
+            },
+            |v| {
+                if v == 10 {
+                    return Err(format!("stop at {v}"));
+                }
+                seen.push(v);
+                Ok(())
+            },
+        );
+        assert_eq!(r, Err("stop at 10".to_string()));
+        assert_eq!(seen, (0..10).collect::<Vec<_>>());
+        // The window keeps the workers within a few items of the error.
+        assert!(started.load(Ordering::Relaxed) <= 10 + 4 + 2, "{started:?}");
+    }
+
+    /// The workers never run more than the window ahead of what was handed
+    /// over, so memory is bounded whatever the number of items.
+    #[test]
+    fn workers_stay_within_the_window() {
+        let items: Vec<usize> = (0..2_000).collect();
+        let handed = AtomicUsize::new(0);
+        let ahead = AtomicUsize::new(0);
+        let r: Result<(), ()> = for_each(
+            &items,
+            &pool(3),
+            5,
+            |&i| {
+                let lead = i.saturating_sub(handed.load(Ordering::SeqCst));
+                ahead.fetch_max(lead, Ordering::SeqCst);
+                i
+            },
+            |_| {
+                handed.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            },
+        );
+        assert!(r.is_ok());
+        assert_eq!(handed.load(Ordering::SeqCst), items.len());
+        assert!(ahead.load(Ordering::SeqCst) <= 5, "{ahead:?}");
+    }
+
+    #[test]
+    fn no_items_no_results() {
+        let r: Result<(), ()> = for_each(&[] as &[u8], &pool(2), 4, |&b| b, |_| Err(()));
+        assert!(r.is_ok());
+    }
+}
