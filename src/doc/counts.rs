@@ -3,13 +3,12 @@
 //! compare counts with enumerations and numeral styles with each other.
 
 use super::chars::is_han;
+use super::mentions::Mentions;
 use super::segment::Tokens;
-use super::words::{words, Words};
 use super::Paragraph;
 use crate::numerals::{is_arabic, is_han_numeral_char, parse_any, parse_han};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
@@ -105,40 +104,27 @@ fn numerals_with_classifiers(body: &str) -> Vec<(Range<usize>, Range<usize>)> {
     out
 }
 
-/// Every mention of a set phrase (四个意识, 六稳), counted or not.
-#[derive(Debug, Clone, Default)]
-pub struct Mentions {
-    /// The list of phrase names searched, as compiled (shared by every
-    /// search of the same list, so a rule can tell it is its own).
-    pub list: Option<Arc<Words>>,
-    /// (index of the phrase, paragraph, byte range), by paragraph, then
-    /// start, then phrase.
-    pub found: Vec<(usize, usize, Range<usize>)>,
-}
-
-/// Find every count in every paragraph, and every mention of a set phrase.
-/// `tokens` are the document's tokens; `phrases` the names of the fixed set
-/// phrases.
+/// Find every count in every paragraph. `tokens` are the document's tokens;
+/// `phrases` the names of the fixed set phrases, whose mentions are in
+/// `mentions`.
 pub fn find(
     text: &str,
     paras: &[Paragraph],
     tokens: &Tokens,
     phrases: &[&str],
-) -> (Vec<Count>, Mentions) {
+    mentions: &Mentions,
+) -> Vec<Count> {
     let mut out = Vec::new();
-    let phrase_words = words(phrases);
-    let mut mentions = Vec::new();
+    let mut mentioned = mentions.set_phrases().peekable();
     for p in paras {
         let body = &text[p.range.clone()];
         let base = p.range.start;
         let mut found: Vec<Count> = Vec::new();
         // Set phrases by start, then by their order in the pack.
-        let phrase_hits = phrase_words.find(body);
-        mentions.extend(
-            phrase_hits
-                .iter()
-                .map(|(k, r)| (*k, p.index, base + r.start..base + r.end)),
-        );
+        let mut phrase_hits: Vec<(usize, Range<usize>)> = Vec::new();
+        while let Some((k, _, r)) = mentioned.next_if(|m| m.1 <= p.index) {
+            phrase_hits.push((k, r.start - base..r.end - base));
+        }
         for (num, cls) in numerals_with_classifiers(body) {
             let (num_text, cls_text) = (&body[num.clone()], &body[cls.clone()]);
             let prev = body[..num.start].chars().next_back();
@@ -234,11 +220,7 @@ pub fn find(
         found.sort_by_key(|c| c.range.start);
         out.extend(found);
     }
-    let mentions = Mentions {
-        list: Some(phrase_words),
-        found: mentions,
-    };
-    (out, mentions)
+    out
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod counts;
 pub mod facts;
 pub mod lines;
 pub mod markdown;
+pub mod mentions;
 pub mod outline;
 pub mod pairs;
 pub mod segment;
@@ -49,8 +50,8 @@ pub struct Document {
     pub brackets: Brackets,
     /// Stated counts (四个方面, 3条, 六稳), in document order.
     pub counts: Vec<counts::Count>,
-    /// Every mention of a set phrase, found with the counts.
-    pub phrase_mentions: counts::Mentions,
+    /// Every mention of a set phrase or an outdated term.
+    pub mentions: mentions::Mentions,
     /// Genre, level, place, organ and date, with their evidence.
     pub facts: facts::Facts,
 }
@@ -117,7 +118,8 @@ impl Document {
             .iter()
             .map(|p| p.name.as_str())
             .collect();
-        let (counts, phrase_mentions) = counts::find(&text, &paragraphs, &tokens, &phrases);
+        let mentions = mentions::Mentions::find(&text, &paragraphs, packs);
+        let counts = counts::find(&text, &paragraphs, &tokens, &phrases, &mentions);
         let mut doc = Document {
             name,
             original,
@@ -134,7 +136,7 @@ impl Document {
             },
             brackets,
             counts,
-            phrase_mentions,
+            mentions,
             paragraphs,
             text,
             facts: facts::Facts::default(),

@@ -4,7 +4,6 @@ use crate::doc::Document;
 use crate::packs::Phrase;
 use crate::rules::RuleCtx;
 use std::ops::Range;
-use std::sync::Arc;
 
 declare_rule! {
     /// ## 固定提法的内容不对（set-phrase-members)
@@ -38,24 +37,18 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let phrases = &ctx.packs.fixed_phrases.phrase;
     // Every phrase in one pass per paragraph; judged phrase by phrase.
     let names: Vec<&str> = phrases.iter().map(|p| p.name.as_str()).collect();
-    let searcher = words(&names);
     let mut mentions: Vec<(usize, usize, Range<usize>)> = Vec::new();
     let listed = |k: &usize| phrases[*k].members.len() >= 2;
-    match &doc.phrase_mentions.list {
-        // The document model searched the same list already.
-        Some(list) if Arc::ptr_eq(list, &searcher) => {
-            mentions.extend(
-                doc.phrase_mentions
-                    .found
-                    .iter()
-                    .filter(|m| listed(&m.0))
-                    .map(|(k, para, r)| {
-                        let base = doc.paragraphs[*para].range.start;
-                        (*k, *para, r.start - base..r.end - base)
-                    }),
-            );
+    match doc.mentions.phrases(ctx.packs) {
+        // The document model searched the same phrases already.
+        Some(found) => {
+            mentions.extend(found.filter(|m| listed(&m.0)).map(|(k, para, r)| {
+                let base = doc.paragraphs[para].range.start;
+                (k, para, r.start - base..r.end - base)
+            }));
         }
-        _ => {
+        None => {
+            let searcher = words(&names);
             for p in &doc.paragraphs {
                 let body = &doc.text[p.range.clone()];
                 mentions.extend(
@@ -335,8 +328,8 @@ mod tests {
                     做好“六稳”工作（稳就业、稳金融、稳外贸、稳外资、稳投资）。";
         let (mut doc, shared) = crate::lint_text("t.txt", text, &options);
         assert_eq!(shared.len(), 2, "{shared:?}");
-        assert!(doc.phrase_mentions.list.is_some());
-        doc.phrase_mentions = Default::default();
+        assert!(doc.mentions.phrases(options.packs()).is_some());
+        doc.mentions = Default::default();
         let own = crate::lint_document(&doc, &options);
         let key = |d: &[crate::diag::Diagnostic]| {
             d.iter()

@@ -1,0 +1,122 @@
+//! Mentions of the packs' literal phrases — the set phrases (四个意识, 六稳)
+//! and the outdated terms (新冠肺炎) — found in one pass per paragraph for
+//! the counts and the rules that read them.
+
+use super::words::{words, Words};
+use super::Paragraph;
+use crate::packs::Packs;
+use std::ops::Range;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    /// The list searched, as compiled: shared by every search of the same
+    /// list, so a rule can tell it is the one its packs give.
+    list: Option<Arc<Words>>,
+    /// How many words of the list are set phrases; the outdated terms
+    /// follow them.
+    phrases: usize,
+    /// (index in the list, paragraph, byte range), by paragraph, then
+    /// start, then index.
+    found: Vec<(usize, usize, Range<usize>)>,
+}
+
+/// The words searched: the set phrases' names, then the outdated terms.
+fn list(packs: &Packs) -> (Vec<&str>, usize) {
+    let phrases = packs.fixed_phrases.phrase.iter().map(|p| p.name.as_str());
+    let terms = packs.outdated.term.iter().map(|t| t.term.as_str());
+    (
+        phrases.chain(terms).collect(),
+        packs.fixed_phrases.phrase.len(),
+    )
+}
+
+/// A mention: (index of the phrase or term in its pack, paragraph, range).
+pub type Mention = (usize, usize, Range<usize>);
+
+impl Mentions {
+    /// Every mention in every paragraph of `text`. For each phrase or term,
+    /// what `match_indices` finds in each paragraph.
+    pub fn find(text: &str, paras: &[Paragraph], packs: &Packs) -> Mentions {
+        let (names, phrases) = list(packs);
+        let list = words(&names);
+        let mut found = Vec::new();
+        for p in paras {
+            let base = p.range.start;
+            found.extend(
+                list.find(&text[p.range.clone()])
+                    .into_iter()
+                    .map(|(k, r)| (k, p.index, base + r.start..base + r.end)),
+            );
+        }
+        Mentions {
+            list: Some(list),
+            phrases,
+            found,
+        }
+    }
+
+    /// Whether these mentions were searched for the phrases and terms of
+    /// `packs` (a rule may be run with other packs than the model's).
+    fn searched_for(&self, packs: &Packs) -> bool {
+        self.list
+            .as_ref()
+            .is_some_and(|l| Arc::ptr_eq(l, &words(&list(packs).0)))
+    }
+
+    /// The set phrases' mentions, when searched for `packs`.
+    pub fn phrases(&self, packs: &Packs) -> Option<impl Iterator<Item = Mention> + '_> {
+        self.searched_for(packs).then(|| self.set_phrases())
+    }
+
+    /// The set phrases' mentions, whatever packs they were searched for.
+    pub(super) fn set_phrases(&self) -> impl Iterator<Item = Mention> + '_ {
+        let n = self.phrases;
+        self.found
+            .iter()
+            .filter(move |m| m.0 < n)
+            .map(|(k, para, r)| (*k, *para, r.clone()))
+    }
+
+    /// The outdated terms' mentions, when searched for `packs`.
+    pub fn terms(&self, packs: &Packs) -> Option<impl Iterator<Item = Mention> + '_> {
+        let n = self.phrases;
+        self.searched_for(packs).then(|| {
+            self.found
+                .iter()
+                .filter(move |m| m.0 >= n)
+                .map(move |(k, para, r)| (k - n, *para, r.clone()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Document;
+    use crate::input::Format;
+
+    /// Phrases and terms are told apart and indexed in their own packs.
+    #[test]
+    fn phrases_and_terms_come_from_one_search() {
+        let packs = Packs::builtin();
+        let d = Document::from_str(
+            "t",
+            "标题\n\n增强“四个意识”。\n\n新冠肺炎疫情防控。",
+            Format::Plain,
+        );
+        let phrases: Vec<_> = d.mentions.phrases(packs).unwrap().collect();
+        assert_eq!(phrases.len(), 1, "{phrases:?}");
+        assert_eq!(packs.fixed_phrases.phrase[phrases[0].0].name, "四个意识");
+        assert_eq!(&d.text[phrases[0].2.clone()], "四个意识");
+        let terms: Vec<_> = d.mentions.terms(packs).unwrap().collect();
+        assert!(!terms.is_empty());
+        for (t, para, r) in &terms {
+            assert_eq!(&d.text[r.clone()], packs.outdated.term[*t].term);
+            assert_eq!(*para, 2);
+        }
+        // Other packs: the rule must search for itself.
+        assert!(Mentions::default().phrases(packs).is_none());
+        assert!(Mentions::default().terms(packs).is_none());
+    }
+}
