@@ -7,6 +7,7 @@ use super::mentions::Mentions;
 use super::segment::Tokens;
 use super::Paragraph;
 use crate::numerals::{is_arabic, is_han_numeral_char, parse_any, parse_han};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -22,21 +23,28 @@ pub struct Count {
     pub arabic: bool,
     /// What is counted, for comparing styles: 个 plus its noun (个方面), or
     /// another classifier alone (项, 条).
-    pub key: String,
+    pub key: Cow<'static, str>,
     pub para: usize,
     /// The classifier (个, 项, 点, 方面…); empty for set phrases without one.
-    pub classifier: String,
+    pub classifier: &'static str,
     /// Index into the fixed-phrase pack when this is a set phrase (四个意识).
     pub set_phrase: Option<usize>,
 }
 
 /// The classifiers a count ends with (方面 is the one of two characters).
-fn classifier_at(body: &str, i: usize, c: char) -> Option<Range<usize>> {
+const CLASSIFIERS: [&str; 12] = [
+    "个", "项", "条", "点", "种", "类", "大", "件", "批", "句", "次", "方面",
+];
+
+/// The classifier at byte `i` of `body`, whose character there is `c`.
+fn classifier_at(body: &str, i: usize, c: char) -> Option<&'static str> {
     match c {
+        '方' => body[i + c.len_utf8()..]
+            .starts_with('面')
+            .then_some(CLASSIFIERS[11]),
         '个' | '项' | '条' | '点' | '种' | '类' | '大' | '件' | '批' | '句' | '次' => {
-            Some(i..i + c.len_utf8())
+            CLASSIFIERS[..11].iter().find(|k| k.starts_with(c)).copied()
         }
-        '方' if body[i + c.len_utf8()..].starts_with('面') => Some(i..i + "方面".len()),
         _ => None,
     }
 }
@@ -63,7 +71,7 @@ fn digits_of(c: char) -> Option<Digits> {
 /// order, as (numeral, classifier) byte ranges of `body`: at most the last
 /// two Arabic digits or three Chinese numerals of a run of one kind count,
 /// the leftmost such match first, as a search for each in turn would find.
-fn numerals_with_classifiers(body: &str) -> Vec<(Range<usize>, Range<usize>)> {
+fn numerals_with_classifiers(body: &str) -> Vec<(Range<usize>, Range<usize>, &'static str)> {
     let mut out = Vec::new();
     // The current run of numerals of one kind: its kind and the starts of
     // its last three characters (oldest first).
@@ -76,7 +84,7 @@ fn numerals_with_classifiers(body: &str) -> Vec<(Range<usize>, Range<usize>)> {
             let max = if kind == Digits::Arabic { 2 } else { 3 };
             let take = len.min(max);
             let start = starts[3 - take];
-            out.push((start..i, cls.clone()));
+            out.push((start..i, i..i + cls.len(), cls));
             run = None;
             len = 0;
             // 方面 is two characters: go on after it.
@@ -125,8 +133,8 @@ pub fn find(
         while let Some((k, _, r)) = mentioned.next_if(|m| m.1 <= p.index) {
             phrase_hits.push((k, r.start - base..r.end - base));
         }
-        for (num, cls) in numerals_with_classifiers(body) {
-            let (num_text, cls_text) = (&body[num.clone()], &body[cls.clone()]);
+        for (num, cls, cls_text) in numerals_with_classifiers(body) {
+            let num_text = &body[num.clone()];
             let prev = body[..num.start].chars().next_back();
             // 第三个 is an ordinal; 3.5个 or 13个 split mid-number are not counts.
             if prev.is_some_and(|ch| {
@@ -158,8 +166,11 @@ pub fn find(
             // 个 is too general to name a kind by itself (个方面, 个项目);
             // the other classifiers do (5项 and 六项 are the same kind).
             let key = match cls_text {
-                "个" => format!("个{}", noun.as_ref().map_or("", |n| &text[n.clone()])),
-                other => other.to_string(),
+                "个" => Cow::Owned(format!(
+                    "个{}",
+                    noun.as_ref().map_or("", |n| &text[n.clone()])
+                )),
+                other => Cow::Borrowed(other),
             };
             found.push(Count {
                 range: base + num.start..end,
@@ -168,7 +179,7 @@ pub fn find(
                 value,
                 arabic: is_arabic(num_text),
                 key,
-                classifier: cls_text.to_string(),
+                classifier: cls_text,
                 para: p.index,
                 set_phrase: None,
             });
@@ -211,8 +222,8 @@ pub fn find(
                 unit: r.clone(),
                 value,
                 arabic: false,
-                key: name.to_string(),
-                classifier: String::new(),
+                key: Cow::Owned(name.to_string()),
+                classifier: "",
                 para: p.index,
                 set_phrase: Some(*pi),
             });
@@ -258,7 +269,10 @@ mod tests {
                     )
                 })
                 .collect();
-            let scanned = numerals_with_classifiers(&body);
+            let scanned: Vec<_> = numerals_with_classifiers(&body)
+                .into_iter()
+                .map(|(n, c, _)| (n, c))
+                .collect();
             assert_eq!(scanned, by_pattern, "{body:?}");
             found += scanned.len();
         }

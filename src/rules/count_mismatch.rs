@@ -55,7 +55,7 @@ fn announces_list(doc: &Document, c: &Count, nouns: &[String]) -> bool {
 /// `nouns` are the pack's `list_nouns`.
 fn enumerative(doc: &Document, c: &Count, nouns: &[String]) -> bool {
     let text = &doc.text[c.range.clone()];
-    ENUMERATIVE_CLASSIFIERS.contains(&c.classifier.as_str())
+    ENUMERATIVE_CLASSIFIERS.contains(&c.classifier)
         || nouns.iter().any(|n| text.ends_with(n.as_str()))
 }
 

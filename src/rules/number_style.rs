@@ -3,7 +3,7 @@ use crate::doc::counts::Count;
 use crate::doc::Document;
 use crate::numerals::han_number;
 use crate::rules::RuleCtx;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 declare_rule! {
     /// ## 同类数量的数字写法不统一（number-style）
@@ -33,12 +33,25 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     // Counts of the same kind in the same role must agree: a statistic
     // (查摆的5个方面12项问题) rightly uses Arabic numerals beside a structural
     // count (从三个方面剖析) in Chinese ones.
+    let eligible = |c: &&Count| {
+        c.set_phrase.is_none() && (2..=10).contains(&c.value) && c.key != "个" && c.key != "大"
+    };
+    // Only a kind written both ways can disagree: which role each count
+    // plays (a sentence scan) is asked only there.
+    let mut styles: HashMap<&str, (bool, bool)> = HashMap::new();
+    for c in doc.counts.iter().filter(eligible) {
+        let seen = styles.entry(c.key.as_ref()).or_default();
+        if c.arabic {
+            seen.0 = true;
+        } else {
+            seen.1 = true;
+        }
+    }
     let mut by_key: BTreeMap<(&str, bool), Vec<&Count>> = BTreeMap::new();
-    for c in &doc.counts {
-        if c.set_phrase.is_none() && (2..=10).contains(&c.value) && c.key != "个" && c.key != "大"
-        {
+    for c in doc.counts.iter().filter(eligible) {
+        if styles.get(c.key.as_ref()) == Some(&(true, true)) {
             by_key
-                .entry((c.key.as_str(), is_statistic(doc, c)))
+                .entry((c.key.as_ref(), is_statistic(doc, c)))
                 .or_default()
                 .push(c);
         }
