@@ -7,6 +7,7 @@ use crate::error::{parse, FileError};
 use crate::lexicon::Lexicon;
 use regex::Regex;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -363,6 +364,10 @@ pub struct Jurisdiction {
     /// Text that must not fire.
     #[serde(default)]
     pub counter_examples: Vec<String>,
+    /// For each character, the exception and non-level words holding it
+    /// (indices into `exceptions` then `not_levels`), built on first use.
+    #[serde(skip)]
+    words_by_char: OnceLock<HashMap<char, Vec<u32>>>,
 }
 
 impl Jurisdiction {
@@ -374,6 +379,40 @@ impl Jurisdiction {
     pub fn level_of_self(&self, chars: &str) -> Option<&Level> {
         self.level(chars)
             .or_else(|| self.level.iter().find(|l| l.self_chars() == chars))
+    }
+
+    /// The exception and non-level words that share a character with
+    /// `text` (the others cannot occur over it), and every empty word.
+    pub fn exception_words_over(&self, text: &str) -> Vec<&String> {
+        let all = || self.exceptions.iter().chain(&self.not_levels);
+        let index = self.words_by_char.get_or_init(|| {
+            let mut index: HashMap<char, Vec<u32>> = HashMap::new();
+            for (i, w) in all().enumerate() {
+                let mut chars: Vec<char> = w.chars().collect();
+                chars.sort_unstable();
+                chars.dedup();
+                for c in chars {
+                    index.entry(c).or_default().push(i as u32);
+                }
+            }
+            index
+        });
+        let mut found: Vec<u32> = text
+            .chars()
+            .filter_map(|c| index.get(&c))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let n = self.exceptions.len();
+        let word = |i: usize| match i.checked_sub(n) {
+            None => &self.exceptions[i],
+            Some(j) => &self.not_levels[j],
+        };
+        let mut out: Vec<&String> = found.iter().map(|&i| word(i as usize)).collect();
+        out.extend(all().filter(|w| w.is_empty()));
+        out
     }
 
     /// The level of a named place: 北京市 is a 直辖市, 长沙市 a 市.

@@ -63,6 +63,10 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
         let body = &doc.text[p.range.clone()];
         let base = p.range.start;
         out.extend(han_years(body, base));
+        // The other two formats are written in Arabic digits.
+        if !body.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         out.extend(
             full_re()
                 .captures_iter(body)
