@@ -123,7 +123,7 @@ pub fn find(
     mentions: &Mentions,
 ) -> Vec<Count> {
     let mut out = Vec::new();
-    let mut mentioned = mentions.set_phrases().peekable();
+    let mut mentioned = mentions.phrases().peekable();
     for p in paras {
         let body = &text[p.range.clone()];
         let base = p.range.start;

@@ -58,19 +58,14 @@ impl Mentions {
 
     /// Whether these mentions were searched for the phrases and terms of
     /// `packs` (a rule may be run with other packs than the model's).
-    fn searched_for(&self, packs: &Packs) -> bool {
+    pub fn are_for(&self, packs: &Packs) -> bool {
         self.list
             .as_ref()
             .is_some_and(|l| Arc::ptr_eq(l, &words(&list(packs).0)))
     }
 
-    /// The set phrases' mentions, when searched for `packs`.
-    pub fn phrases(&self, packs: &Packs) -> Option<impl Iterator<Item = Mention> + '_> {
-        self.searched_for(packs).then(|| self.set_phrases())
-    }
-
-    /// The set phrases' mentions, whatever packs they were searched for.
-    pub(super) fn set_phrases(&self) -> impl Iterator<Item = Mention> + '_ {
+    /// The set phrases' mentions.
+    pub fn phrases(&self) -> impl Iterator<Item = Mention> + '_ {
         let n = self.phrases;
         self.found
             .iter()
@@ -78,15 +73,13 @@ impl Mentions {
             .map(|(k, para, r)| (*k, *para, r.clone()))
     }
 
-    /// The outdated terms' mentions, when searched for `packs`.
-    pub fn terms(&self, packs: &Packs) -> Option<impl Iterator<Item = Mention> + '_> {
+    /// The outdated terms' mentions.
+    pub fn terms(&self) -> impl Iterator<Item = Mention> + '_ {
         let n = self.phrases;
-        self.searched_for(packs).then(|| {
-            self.found
-                .iter()
-                .filter(move |m| m.0 >= n)
-                .map(move |(k, para, r)| (k - n, *para, r.clone()))
-        })
+        self.found
+            .iter()
+            .filter(move |m| m.0 >= n)
+            .map(move |(k, para, r)| (k - n, *para, r.clone()))
     }
 }
 
@@ -105,18 +98,45 @@ mod tests {
             "标题\n\n增强“四个意识”。\n\n新冠肺炎疫情防控。",
             Format::Plain,
         );
-        let phrases: Vec<_> = d.mentions.phrases(packs).unwrap().collect();
+        let m = d.mentions_for(packs);
+        assert!(matches!(m, std::borrow::Cow::Borrowed(_)));
+        let phrases: Vec<_> = m.phrases().collect();
         assert_eq!(phrases.len(), 1, "{phrases:?}");
         assert_eq!(packs.fixed_phrases.phrase[phrases[0].0].name, "四个意识");
         assert_eq!(&d.text[phrases[0].2.clone()], "四个意识");
-        let terms: Vec<_> = d.mentions.terms(packs).unwrap().collect();
+        let terms: Vec<_> = m.terms().collect();
         assert!(!terms.is_empty());
         for (t, para, r) in &terms {
             assert_eq!(&d.text[r.clone()], packs.outdated.term[*t].term);
             assert_eq!(*para, 2);
         }
-        // Other packs: the rule must search for itself.
-        assert!(Mentions::default().phrases(packs).is_none());
-        assert!(Mentions::default().terms(packs).is_none());
+    }
+
+    /// A rule run with other packs than the model's gets the mentions of
+    /// its own phrases and terms, found anew.
+    #[test]
+    fn other_packs_get_a_search_of_their_own() {
+        let d = Document::from_str(
+            "t",
+            "标题\n\n增强“四个意识”，新冠肺炎疫情防控。",
+            Format::Plain,
+        );
+        let mut packs = Packs::embedded().unwrap();
+        let kept = packs
+            .outdated
+            .term
+            .iter()
+            .position(|t| t.term.starts_with("新冠"))
+            .unwrap();
+        packs.outdated.term = vec![packs.outdated.term.remove(kept)];
+        packs.fixed_phrases.phrase.clear();
+        assert!(!d.mentions.are_for(&packs));
+        let m = d.mentions_for(&packs);
+        assert!(matches!(m, std::borrow::Cow::Owned(_)));
+        assert_eq!(m.phrases().count(), 0);
+        let terms: Vec<_> = m.terms().collect();
+        assert_eq!(terms.len(), 1, "{terms:?}");
+        assert_eq!(terms[0].0, 0);
+        assert_eq!(&d.text[terms[0].2.clone()], packs.outdated.term[0].term);
     }
 }

@@ -17,6 +17,7 @@ use crate::input::{Decoded, Format, Text};
 use lines::LineIndex;
 use outline::{Heading, Outline};
 use pairs::Brackets;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A paragraph: for plain text one non-empty line; in Markdown a block of lines.
@@ -181,6 +182,20 @@ impl Document {
             .iter()
             .map(|&i| self.para_text(i).trim())
             .collect()
+    }
+
+    /// The mentions of the set phrases and outdated terms of `packs`: the
+    /// model's own, or found now when the model was built with other packs.
+    pub fn mentions_for(&self, packs: &crate::packs::Packs) -> Cow<'_, mentions::Mentions> {
+        if self.mentions.are_for(packs) {
+            Cow::Borrowed(&self.mentions)
+        } else {
+            Cow::Owned(mentions::Mentions::find(
+                &self.text,
+                &self.paragraphs,
+                packs,
+            ))
+        }
     }
 
     /// Whether `offset` falls between two jieba tokens (or at a paragraph edge).

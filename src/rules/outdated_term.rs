@@ -1,5 +1,4 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
-use crate::doc::words::words;
 use crate::doc::Document;
 use crate::packs::Term;
 use crate::rules::RuleCtx;
@@ -41,23 +40,11 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         .iter()
         .map(|t| date >= t.since && !(t.dated_only && ctx.facts.date.is_none()))
         .collect();
-    // Every term in one pass per paragraph (the document model's, when it
-    // searched the same terms); reported term by term.
+    // Every term found in the model's one pass; reported term by term.
     let mut by_para: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); doc.paragraphs.len()];
-    match doc.mentions.terms(ctx.packs) {
-        Some(found) => {
-            for (t, para, r) in found {
-                let base = doc.paragraphs[para].range.start;
-                by_para[para].push((t, r.start - base..r.end - base));
-            }
-        }
-        None => {
-            let names: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();
-            let searcher = words(&names);
-            for p in &doc.paragraphs {
-                by_para[p.index] = searcher.find(&doc.text[p.range.clone()]);
-            }
-        }
+    for (t, para, r) in doc.mentions_for(ctx.packs).terms() {
+        let base = doc.paragraphs[para].range.start;
+        by_para[para].push((t, r.start - base..r.end - base));
     }
     let history = &ctx.packs.outdated.history_words;
     let mut found: Vec<(usize, Diagnostic)> = Vec::new();
@@ -186,30 +173,6 @@ fn year_re() -> &'static Regex {
 #[cfg(test)]
 mod tests {
     use crate::testing::lint_rule;
-
-    /// The mentions the document model found give what the rule finds by
-    /// searching for itself when the model searched other terms.
-    #[test]
-    fn shared_mentions_give_what_a_search_of_its_own_gives() {
-        let options = crate::Options {
-            select: vec!["outdated-term".to_string()],
-            as_of: Some((2026, 11, 28)),
-            ..crate::Options::default()
-        };
-        let text = "关于做好工作的通知\n\n做好新冠肺炎疫情防控，决胜全面建成小康社会。\n\n\
-                    《决战脱贫攻坚》一书。";
-        let (mut doc, shared) = crate::lint_text("t.txt", text, &options);
-        assert!(shared.len() >= 2, "{shared:?}");
-        assert!(doc.mentions.terms(options.packs()).is_some());
-        doc.mentions = Default::default();
-        let own = crate::lint_document(&doc, &options);
-        let key = |d: &[crate::diag::Diagnostic]| {
-            d.iter()
-                .map(|d| (d.range.clone(), d.message.clone()))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(key(&shared), key(&own));
-    }
 
     #[test]
     fn judged_by_the_document_date() {

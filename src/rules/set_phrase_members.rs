@@ -1,5 +1,4 @@
 use crate::diag::Diagnostic;
-use crate::doc::words::words;
 use crate::doc::Document;
 use crate::packs::Phrase;
 use crate::rules::RuleCtx;
@@ -35,32 +34,17 @@ declare_rule! {
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let phrases = &ctx.packs.fixed_phrases.phrase;
-    // Every phrase in one pass per paragraph; judged phrase by phrase.
-    let names: Vec<&str> = phrases.iter().map(|p| p.name.as_str()).collect();
-    let mut mentions: Vec<(usize, usize, Range<usize>)> = Vec::new();
+    // Every phrase found in the model's one pass; judged phrase by phrase.
     let listed = |k: &usize| phrases[*k].members.len() >= 2;
-    match doc.mentions.phrases(ctx.packs) {
-        // The document model searched the same phrases already.
-        Some(found) => {
-            mentions.extend(found.filter(|m| listed(&m.0)).map(|(k, para, r)| {
-                let base = doc.paragraphs[para].range.start;
-                (k, para, r.start - base..r.end - base)
-            }));
-        }
-        None => {
-            let searcher = words(&names);
-            for p in &doc.paragraphs {
-                let body = &doc.text[p.range.clone()];
-                mentions.extend(
-                    searcher
-                        .find(body)
-                        .into_iter()
-                        .filter(|(k, _)| listed(k))
-                        .map(|(k, r)| (k, p.index, r)),
-                );
-            }
-        }
-    }
+    let mut mentions: Vec<(usize, usize, Range<usize>)> = doc
+        .mentions_for(ctx.packs)
+        .phrases()
+        .filter(|m| listed(&m.0))
+        .map(|(k, para, r)| {
+            let base = doc.paragraphs[para].range.start;
+            (k, para, r.start - base..r.end - base)
+        })
+        .collect();
     mentions.sort_by_key(|(k, para, r)| (*k, *para, r.start));
     let mut out = Vec::new();
     for (k, para, at) in mentions {
@@ -314,30 +298,6 @@ fn judge(
 #[cfg(test)]
 mod tests {
     use crate::testing::{flagged, lint_rule};
-
-    /// The mentions the document model found with the counts are the ones
-    /// the rule finds by itself when the model searched another list.
-    #[test]
-    fn shared_mentions_give_what_a_search_of_its_own_gives() {
-        let options = crate::Options {
-            select: vec!["set-phrase-members".to_string()],
-            as_of: Some((2026, 11, 28)),
-            ..crate::Options::default()
-        };
-        let text = "标题\n\n增强“四个意识”，即政治意识、大局意识、核心意识、责任意识。\n\n\
-                    做好“六稳”工作（稳就业、稳金融、稳外贸、稳外资、稳投资）。";
-        let (mut doc, shared) = crate::lint_text("t.txt", text, &options);
-        assert_eq!(shared.len(), 2, "{shared:?}");
-        assert!(doc.mentions.phrases(options.packs()).is_some());
-        doc.mentions = Default::default();
-        let own = crate::lint_document(&doc, &options);
-        let key = |d: &[crate::diag::Diagnostic]| {
-            d.iter()
-                .map(|d| (d.range.clone(), d.message.clone()))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(key(&shared), key(&own));
-    }
 
     #[test]
     fn incomplete_or_swapped_members_fire() {
