@@ -11,9 +11,15 @@ use gwlint::doc::Document;
 use gwlint::input::Format;
 
 fn main() {
-    // The dictionary is built once per process, outside every measurement.
-    gwlint::doc::segment::jieba();
+    // jieba-rs's dictionary is built once, outside every measurement.
+    jieba();
     divan::main();
+}
+
+/// jieba-rs with its default dictionary: the reference segmenter.
+fn jieba() -> &'static jieba_rs::Jieba {
+    static JIEBA: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+    JIEBA.get_or_init(jieba_rs::Jieba::new)
 }
 
 /// A realistic draft of about 60 KB: the project's whole documents, joined.
@@ -46,6 +52,25 @@ fn segmentation_only(bencher: Bencher) {
     let lines = gwlint::doc::lines::LineIndex::new(&text);
     let paras = gwlint::doc::split_paragraphs(&text, &lines, Format::Plain);
     bencher.bench_local(|| gwlint::doc::segment::tokens(black_box(&text), &paras));
+}
+
+/// The same pieces as `segmentation_only`, cut by jieba-rs (the floor's
+/// segmenter), for comparison.
+#[divan::bench]
+fn segmentation_jieba(bencher: Bencher) {
+    let text = draft();
+    let lines = gwlint::doc::lines::LineIndex::new(&text);
+    let paras = gwlint::doc::split_paragraphs(&text, &lines, Format::Plain);
+    let pieces: Vec<_> = paras
+        .iter()
+        .flat_map(|p| gwlint::doc::segment::sentence_chunks(&text, p.range.clone()))
+        .collect();
+    bencher.bench_local(|| {
+        pieces
+            .iter()
+            .map(|piece| jieba().cut(black_box(&text[piece.clone()]), false).len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench]

@@ -1,0 +1,151 @@
+//! Building the dictionary image (see `layout`) from `word freq` entries.
+//! Runs in build.rs, and in the unit tests on small dictionaries.
+
+use crate::layout::{Sections, HEADER_WORDS, MAGIC, ROOT_LEN, VERSION};
+use std::collections::BTreeMap;
+
+/// The image of a dictionary given as `(word, frequency)` entries in file
+/// order. As jieba-rs loads its default dictionary: the total is the sum of
+/// every entry's frequency, and a word listed twice keeps the later
+/// frequency. Empty words are ignored.
+pub fn image(entries: &[(&str, u64)]) -> Vec<u8> {
+    let total: u64 = entries.iter().map(|&(_, f)| f).sum();
+    let ln_total = (total as f64).ln();
+
+    // Sorted by bytes, which for UTF-8 is sorted by code points; a stable
+    // sort keeps duplicates in file order, and the last one wins.
+    let mut words: Vec<(&str, u64)> = entries
+        .iter()
+        .copied()
+        .filter(|(w, _)| !w.is_empty())
+        .collect();
+    words.sort_by(|a, b| a.0.cmp(b.0));
+    words.dedup_by(|later, earlier| {
+        let same = later.0 == earlier.0;
+        if same {
+            earlier.1 = later.1;
+        }
+        same
+    });
+
+    // Distinct frequencies, numbered from 1; 0 is the unknown character.
+    let mut freq_ids: BTreeMap<u64, u16> = BTreeMap::new();
+    for &(_, f) in &words {
+        let next =
+            u16::try_from(freq_ids.len() + 1).expect("more than 65,535 distinct frequencies");
+        freq_ids.entry(f).or_insert(next);
+    }
+    let mut probs = vec![0.0f64 - ln_total; freq_ids.len() + 1];
+    for (&f, &id) in &freq_ids {
+        probs[id as usize] = (f as f64).ln() - ln_total;
+    }
+
+    let trie = Trie::breadth_first(&words, |f| freq_ids[&f]);
+    encode(&probs, &trie)
+}
+
+/// The trie in the layout's arrays (node 0 is the root).
+struct Trie {
+    label: Vec<u32>,
+    children: Vec<u32>,
+    word: Vec<u16>,
+}
+
+impl Trie {
+    /// Numbers the prefixes of the sorted, distinct `words` breadth first:
+    /// one pass per depth over the words still longer than it. Within a
+    /// depth the words come in sorted order, so equal prefixes are adjacent
+    /// and the new nodes are ordered by parent, then by character.
+    fn breadth_first(words: &[(&str, u64)], freq_id: impl Fn(u64) -> u16) -> Trie {
+        let mut trie = Trie {
+            label: vec![0],
+            children: vec![0],
+            word: vec![0],
+        };
+        // For each word: the node of its prefix so far and that prefix's length.
+        let mut at: Vec<(u32, usize)> = vec![(0, 0); words.len()];
+        let mut longer: Vec<usize> = (0..words.len()).collect();
+        while !longer.is_empty() {
+            let mut still_longer = Vec::new();
+            // The prefix just numbered and its node.
+            let mut previous: Option<(&str, u32)> = None;
+            for &w in &longer {
+                let (word, freq) = words[w];
+                let (parent, len) = at[w];
+                let c = word[len..]
+                    .chars()
+                    .next()
+                    .expect("a word longer than its prefix");
+                let prefix = &word[..len + c.len_utf8()];
+                let node = match previous {
+                    Some((p, node)) if p == prefix => node,
+                    _ => {
+                        trie.children[parent as usize] += 1;
+                        trie.label.push(c as u32);
+                        trie.children.push(0);
+                        trie.word.push(0);
+                        trie.label.len() as u32 - 1
+                    }
+                };
+                previous = Some((prefix, node));
+                at[w] = (node, prefix.len());
+                if prefix.len() == word.len() {
+                    trie.word[node as usize] = freq_id(freq);
+                } else {
+                    still_longer.push(w);
+                }
+            }
+            longer = still_longer;
+        }
+        trie
+    }
+}
+
+fn encode(probs: &[f64], trie: &Trie) -> Vec<u8> {
+    let nodes = trie.label.len();
+    let at = Sections::new(nodes, probs.len());
+    let mut out = vec![0u8; at.end];
+    let header = [
+        MAGIC,
+        VERSION,
+        nodes as u32,
+        probs.len() as u32,
+        ROOT_LEN as u32,
+        0,
+    ];
+    debug_assert_eq!(header.len(), HEADER_WORDS);
+    put(&mut out, 0, header.iter().map(|h| h.to_le_bytes()));
+    put(&mut out, at.probs, probs.iter().map(|p| p.to_le_bytes()));
+
+    // Children of node i start after the children of every node before it;
+    // the root's children are nodes 1, 2, ...
+    let mut first = Vec::with_capacity(nodes + 1);
+    let mut next = 1u32;
+    for &n in &trie.children {
+        first.push(next);
+        next += n;
+    }
+    first.push(next);
+    let mut root = vec![0u32; ROOT_LEN];
+    for node in first[0]..first[1] {
+        if let Some(slot) = root.get_mut(trie.label[node as usize] as usize) {
+            *slot = node;
+        }
+    }
+    put(&mut out, at.root, root.iter().map(|r| r.to_le_bytes()));
+    put(&mut out, at.first, first.iter().map(|f| f.to_le_bytes()));
+    put(
+        &mut out,
+        at.label,
+        trie.label.iter().map(|l| l.to_le_bytes()),
+    );
+    put(&mut out, at.word, trie.word.iter().map(|w| w.to_le_bytes()));
+    out
+}
+
+/// Writes `items` back to back into `out` from byte `offset`.
+fn put<const N: usize>(out: &mut [u8], offset: usize, items: impl Iterator<Item = [u8; N]>) {
+    for (i, bytes) in items.enumerate() {
+        out[offset + i * N..offset + (i + 1) * N].copy_from_slice(&bytes);
+    }
+}
