@@ -116,26 +116,32 @@ impl<'d> Segmenter<'d> {
         );
         for x in (0..n).rev() {
             let mut best: Option<Step> = None;
-            if let Some(mut node) = self.dict.start(run[x].1) {
-                let mut y = x + 1;
-                loop {
+            // Word ends come shortest first: `>=` prefers the later, longer
+            // word on a tie.
+            let mut consider = |p: f64, y: usize| {
+                let prob = p + route[y].prob;
+                if best.is_none_or(|b| prob >= b.prob) {
+                    best = Some(Step {
+                        prob,
+                        end: y as u32,
+                    });
+                }
+            };
+            let a = run[x].1;
+            if let Some(first) = self.dict.start(a) {
+                if let Some(p) = self.dict.word_prob(first) {
+                    consider(p, x + 1);
+                }
+                let mut next = run
+                    .get(x + 1)
+                    .and_then(|&(_, b)| self.dict.pair(first, a, b));
+                let mut y = x + 2;
+                while let Some(node) = next {
                     if let Some(p) = self.dict.word_prob(node) {
-                        let prob = p + route[y].prob;
-                        // Later words are longer: `>=` prefers them on a tie.
-                        if best.is_none_or(|b| prob >= b.prob) {
-                            best = Some(Step {
-                                prob,
-                                end: y as u32,
-                            });
-                        }
+                        consider(p, y);
                     }
-                    match run.get(y).and_then(|&(_, c)| self.dict.child(node, c)) {
-                        Some(child) => {
-                            node = child;
-                            y += 1;
-                        }
-                        None => break,
-                    }
+                    next = run.get(y).and_then(|&(_, c)| self.dict.child(node, c));
+                    y += 1;
                 }
             }
             route[x] = best.unwrap_or(Step {

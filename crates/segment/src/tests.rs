@@ -94,6 +94,37 @@ fn default_image_holds_every_word_with_its_probability() {
     assert_eq!(dict.unknown_prob().to_bits(), (0.0 - ln_total).to_bits());
 }
 
+/// The pairs table names the same node as the trie for every two-character
+/// prefix of a word, and nothing for two characters that start none.
+#[test]
+fn pairs_agree_with_the_trie() {
+    let dict = default_dict();
+    let text = dictionary_text();
+    let mut pairs = 0;
+    for word in text
+        .lines()
+        .filter_map(|l| l.split_ascii_whitespace().next())
+    {
+        let mut chars = word.chars();
+        let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        let first = dict.start(a).unwrap();
+        assert_eq!(dict.pair(first, a, b), dict.child(first, b), "{word}");
+        assert!(dict.pair(first, a, b).is_some(), "{word}");
+        pairs += 1;
+    }
+    assert!(pairs > 300_000);
+    for (a, b) in [('中', '华'), ('大', '家'), ('县', '委')] {
+        assert!(dict.pair(dict.start(a).unwrap(), a, b).is_some());
+    }
+    for (a, b) in [('中', '𠀀'), ('大', 'x'), ('县', '，'), ('们', '们')] {
+        let first = dict.start(a).unwrap();
+        assert_eq!(dict.pair(first, a, b), None, "{a}{b}");
+        assert_eq!(dict.child(first, b), None, "{a}{b}");
+    }
+}
+
 #[test]
 fn small_image_reads_back() {
     let image = write::image(&[

@@ -1,7 +1,7 @@
 //! Building the dictionary image (see `layout`) from `word freq` entries.
 //! Runs in build.rs, and in the unit tests on small dictionaries.
 
-use crate::layout::{Sections, HEADER_WORDS, MAGIC, ROOT_LEN, VERSION};
+use crate::layout::{filter_bit, Node, Pair, Sections, HEADER_WORDS, MAGIC, ROOT_LEN, VERSION};
 use std::collections::BTreeMap;
 
 /// The image of a dictionary given as `(word, frequency)` entries in file
@@ -44,10 +44,12 @@ pub fn image(entries: &[(&str, u64)]) -> Vec<u8> {
     encode(&probs, &trie)
 }
 
-/// The trie in the layout's arrays (node 0 is the root).
+/// The trie (node 0 is the root): per node, the character into it, its
+/// number of children, the filter of their characters and its word.
 struct Trie {
     label: Vec<u32>,
     children: Vec<u32>,
+    filter: Vec<u16>,
     word: Vec<u16>,
 }
 
@@ -60,6 +62,7 @@ impl Trie {
         let mut trie = Trie {
             label: vec![0],
             children: vec![0],
+            filter: vec![0],
             word: vec![0],
         };
         // For each word: the node of its prefix so far and that prefix's length.
@@ -81,8 +84,10 @@ impl Trie {
                     Some((p, node)) if p == prefix => node,
                     _ => {
                         trie.children[parent as usize] += 1;
+                        trie.filter[parent as usize] |= filter_bit(c);
                         trie.label.push(c as u32);
                         trie.children.push(0);
+                        trie.filter.push(0);
                         trie.word.push(0);
                         trie.label.len() as u32 - 1
                     }
@@ -103,7 +108,64 @@ impl Trie {
 
 fn encode(probs: &[f64], trie: &Trie) -> Vec<u8> {
     let nodes = trie.label.len();
-    let at = Sections::new(nodes, probs.len());
+    assert!(
+        nodes < Pair::MAX_NODES,
+        "{nodes} trie nodes: too many for the pairs table"
+    );
+
+    // Children of node i start after the children of every node before it;
+    // the root's children are nodes 1, 2, ...
+    let mut records = Vec::with_capacity(nodes + 1);
+    let mut next = 1u32;
+    for i in 0..nodes {
+        records.push(Node {
+            first: next,
+            word: trie.word[i],
+            filter: trie.filter[i],
+        });
+        next += trie.children[i];
+    }
+    records.push(Node {
+        first: next,
+        word: 0,
+        filter: 0,
+    });
+    let children = |i: u32| records[i as usize].first..records[i as usize + 1].first;
+
+    let mut root = vec![0u32; ROOT_LEN];
+    for node in children(0) {
+        if let Some(slot) = root.get_mut(trie.label[node as usize] as usize) {
+            *slot = node;
+        }
+    }
+
+    // Every two-character prefix, in a table at most 70 % full.
+    let pairs: Vec<(u64, u32)> = children(0)
+        .flat_map(|a| children(a).map(move |b| (a, b)))
+        .map(|(a, b)| {
+            (
+                Pair::key(
+                    char_of(trie.label[a as usize]),
+                    char_of(trie.label[b as usize]),
+                ),
+                b,
+            )
+        })
+        .collect();
+    let bits = (pairs.len() * 10 / 7 + 1)
+        .next_power_of_two()
+        .trailing_zeros()
+        .max(4);
+    let mut table = vec![0u64; 1 << bits];
+    for &(key, node) in &pairs {
+        let mut i = Pair::home(key, bits);
+        while table[i] != 0 {
+            i = (i + 1) & (table.len() - 1);
+        }
+        table[i] = Pair::slot(key, node);
+    }
+
+    let at = Sections::new(nodes, probs.len(), bits);
     let mut out = vec![0u8; at.end];
     let header = [
         MAGIC,
@@ -111,36 +173,28 @@ fn encode(probs: &[f64], trie: &Trie) -> Vec<u8> {
         nodes as u32,
         probs.len() as u32,
         ROOT_LEN as u32,
-        0,
+        bits,
     ];
     debug_assert_eq!(header.len(), HEADER_WORDS);
     put(&mut out, 0, header.iter().map(|h| h.to_le_bytes()));
     put(&mut out, at.probs, probs.iter().map(|p| p.to_le_bytes()));
-
-    // Children of node i start after the children of every node before it;
-    // the root's children are nodes 1, 2, ...
-    let mut first = Vec::with_capacity(nodes + 1);
-    let mut next = 1u32;
-    for &n in &trie.children {
-        first.push(next);
-        next += n;
-    }
-    first.push(next);
-    let mut root = vec![0u32; ROOT_LEN];
-    for node in first[0]..first[1] {
-        if let Some(slot) = root.get_mut(trie.label[node as usize] as usize) {
-            *slot = node;
-        }
-    }
     put(&mut out, at.root, root.iter().map(|r| r.to_le_bytes()));
-    put(&mut out, at.first, first.iter().map(|f| f.to_le_bytes()));
+    put(
+        &mut out,
+        at.nodes,
+        records.iter().map(|n| n.pack().to_le_bytes()),
+    );
     put(
         &mut out,
         at.label,
         trie.label.iter().map(|l| l.to_le_bytes()),
     );
-    put(&mut out, at.word, trie.word.iter().map(|w| w.to_le_bytes()));
+    put(&mut out, at.pairs, table.iter().map(|p| p.to_le_bytes()));
     out
+}
+
+fn char_of(label: u32) -> char {
+    char::from_u32(label).expect("labels are characters")
 }
 
 /// Writes `items` back to back into `out` from byte `offset`.
