@@ -45,14 +45,14 @@ impl<'d> Segmenter<'d> {
             .and_then(|n| base.checked_add(n));
         assert!(fits.is_some(), "text beyond 4 GiB");
         let bytes = text.as_bytes();
-        let mut chars = text.char_indices().peekable();
+        let mut chars = text.char_indices();
         while let Some((i, c)) = chars.next() {
             let at = base + i as u32;
             if is_han(c) {
                 self.run.push((at, c));
                 continue;
             }
-            self.flush_run(base + i as u32, out);
+            self.flush_run(at, out);
             // A lone character, or a CR LF pair.
             let len = if c == '\r' && bytes.get(i + 1) == Some(&b'\n') {
                 chars.next();
