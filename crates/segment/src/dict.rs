@@ -10,9 +10,41 @@ pub struct Dict<'a> {
     probs: &'a [[u8; 8]],
     root: &'a [[u8; 4]],
     nodes: &'a [[u8; 8]],
-    label: &'a [[u8; 4]],
+    label: Labels<'a>,
     pairs: &'a [[u8; 8]],
     pair_bits: u32,
+}
+
+/// The labels array, in 16 or 32 bits.
+#[derive(Clone, Copy)]
+enum Labels<'a> {
+    Narrow(&'a [[u8; 2]]),
+    Wide(&'a [[u8; 4]]),
+}
+
+impl Labels<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Labels::Narrow(l) => l.len(),
+            Labels::Wide(l) => l.len(),
+        }
+    }
+
+    /// The index of `c` among the sorted labels `lo..hi`, if it is there.
+    #[inline(always)]
+    fn find(&self, lo: usize, hi: usize, c: char) -> Option<usize> {
+        match self {
+            Labels::Narrow(l) => {
+                let c = u16::try_from(c as u32).ok()?;
+                l[lo..hi]
+                    .binary_search_by(|x| u16::from_le_bytes(*x).cmp(&c))
+                    .ok()
+            }
+            Labels::Wide(l) => l[lo..hi]
+                .binary_search_by(|x| u32::from_le_bytes(*x).cmp(&(c as u32)))
+                .ok(),
+        }
+    }
 }
 
 /// A node of the trie (a prefix of at least one word) as a walk holds it:
@@ -54,13 +86,17 @@ impl<'a> Dict<'a> {
             return Err(ImageError("another root table size"));
         }
         let (nodes, probs, pair_bits) = (header[2] as usize, header[3] as usize, header[5]);
+        let label_bytes = header[6] as usize;
+        if label_bytes != 2 && label_bytes != 4 {
+            return Err(ImageError("label size"));
+        }
         if nodes == 0 || probs == 0 {
             return Err(ImageError("empty"));
         }
         if !(4..32).contains(&pair_bits) {
             return Err(ImageError("pairs table size"));
         }
-        let at = Sections::new(nodes, probs, pair_bits);
+        let at = Sections::new(nodes, probs, label_bytes, pair_bits);
         if bytes.len() != at.end {
             return Err(ImageError("wrong length"));
         }
@@ -68,7 +104,13 @@ impl<'a> Dict<'a> {
             probs: bytes[at.probs..at.probs + probs * 8].as_chunks().0,
             root: bytes[at.root..at.root + ROOT_LEN * 4].as_chunks().0,
             nodes: bytes[at.nodes..at.nodes + (nodes + 1) * 8].as_chunks().0,
-            label: bytes[at.label..at.label + nodes * 4].as_chunks().0,
+            label: {
+                let bytes = &bytes[at.label..at.label + nodes * label_bytes];
+                match label_bytes {
+                    2 => Labels::Narrow(bytes.as_chunks().0),
+                    _ => Labels::Wide(bytes.as_chunks().0),
+                }
+            },
             pairs: bytes[at.pairs..].as_chunks().0,
             pair_bits,
         };
@@ -147,10 +189,8 @@ impl<'a> Dict<'a> {
             return None;
         }
         let lo = at.node.first as usize;
-        let siblings = &self.label[lo..at.children_end as usize];
-        siblings
-            .binary_search_by(|l| u32::from_le_bytes(*l).cmp(&(c as u32)))
-            .ok()
+        self.label
+            .find(lo, at.children_end as usize, c)
             .map(|k| self.cursor((lo + k) as u32))
     }
 

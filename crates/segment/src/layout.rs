@@ -10,7 +10,7 @@
 //! | probs | `f64` | P | `probs[0]`: ln(1) − ln(total), the step over a character no word starts with; `probs[k]`: ln(freq) − ln(total) of the words with the k-th distinct frequency |
 //! | root | `u32` | [`ROOT_LEN`] | the node of a word's first character, indexed by code point (BMP only), 0 for none |
 //! | nodes | `u64` | N + 1 | node `i`: its first child, the word ending there and a filter of its children's characters (see [`Node`]); the last entry only ends the children of node N − 1 |
-//! | label | `u32` | N | the character on the edge into node `i` (sorted among siblings) |
+//! | label | `u16` or `u32` | N | the character on the edge into node `i` (sorted among siblings); 16 bits when every character is in the BMP (jieba's are) |
 //! | pairs | `u64` | 2^B | the nodes of two-character prefixes, by their characters: an open-addressing hash table (see [`Pair`]) |
 //!
 //! Nodes are the distinct prefixes of the dictionary's words, numbered
@@ -26,10 +26,11 @@
 /// "GWJD", little-endian.
 pub const MAGIC: u32 = u32::from_le_bytes(*b"GWJD");
 /// Bumped whenever the layout changes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Header: magic, version, node count N, probability count P, root table
-/// length, pairs table size B (as a power of two).
-pub const HEADER_WORDS: usize = 6;
+/// length, pairs table size B (as a power of two), bytes per label (2 or
+/// 4), and an unused word.
+pub const HEADER_WORDS: usize = 8;
 /// Code points with a direct root table entry: the whole BMP.
 pub const ROOT_LEN: usize = 0x1_0000;
 
@@ -109,8 +110,8 @@ impl Pair {
 }
 
 /// Byte offsets of the five arrays and the image's total length, for an
-/// image of `nodes` nodes, `probs` probabilities and 2^`pair_bits` pair
-/// slots.
+/// image of `nodes` nodes, `probs` probabilities, labels of `label_bytes`
+/// bytes and 2^`pair_bits` pair slots.
 pub struct Sections {
     pub probs: usize,
     pub root: usize,
@@ -121,13 +122,13 @@ pub struct Sections {
 }
 
 impl Sections {
-    pub fn new(nodes: usize, probs: usize, pair_bits: u32) -> Sections {
+    pub fn new(nodes: usize, probs: usize, label_bytes: usize, pair_bits: u32) -> Sections {
         let align = |n: usize| n.next_multiple_of(8);
         let probs_at = align(HEADER_WORDS * 4);
         let root = align(probs_at + probs * 8);
         let nodes_at = align(root + ROOT_LEN * 4);
         let label = align(nodes_at + (nodes + 1) * 8);
-        let pairs = align(label + nodes * 4);
+        let pairs = align(label + nodes * label_bytes);
         let end = pairs + (8 << pair_bits);
         Sections {
             probs: probs_at,

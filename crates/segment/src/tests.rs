@@ -146,6 +146,29 @@ fn small_image_reads_back() {
     assert_eq!(dict.word_count(), 6);
 }
 
+/// Labels take 16 bits when every character is in the BMP, 32 otherwise;
+/// both read back, and a character beyond the BMP is no child in the
+/// narrow table.
+#[test]
+fn labels_are_narrow_unless_a_character_is_beyond_the_bmp() {
+    let label_bytes = |image: &[u8]| u32::from_le_bytes(image[24..28].try_into().unwrap());
+    let narrow = write::image(&[("甲乙", 1), ("甲", 2), ("乙丙", 3)]);
+    let wide = write::image(&[("甲乙", 1), ("甲", 2), ("乙丙", 3), ("甲𠀀", 4)]);
+    assert_eq!((label_bytes(&narrow), label_bytes(&wide)), (2, 4));
+    let (narrow, wide) = (
+        Dict::from_image(&narrow).unwrap(),
+        Dict::from_image(&wide).unwrap(),
+    );
+    for dict in [narrow, wide] {
+        assert!(dict.contains("甲乙") && dict.contains("乙丙") && !dict.contains("甲丙"));
+        assert_eq!(dict.prefixes("乙丙丁"), ["乙丙"]);
+    }
+    assert!(!narrow.contains("甲𠀀"));
+    assert!(wide.contains("甲𠀀"));
+    assert_eq!(cut(wide, "甲𠀀乙丙"), ["甲𠀀", "乙丙"]);
+    assert_eq!(cut(narrow, "甲𠀀乙丙"), ["甲", "𠀀", "乙丙"]);
+}
+
 /// As jieba-rs loads its default dictionary: the later of two entries for a
 /// word wins, and both count in the total.
 #[test]

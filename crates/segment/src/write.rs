@@ -165,7 +165,9 @@ fn encode(probs: &[f64], trie: &Trie) -> Vec<u8> {
         table[i] = Pair::slot(key, node);
     }
 
-    let at = Sections::new(nodes, probs.len(), bits);
+    let narrow = trie.label.iter().all(|&l| l <= u16::MAX as u32);
+    let label_bytes = if narrow { 2 } else { 4 };
+    let at = Sections::new(nodes, probs.len(), label_bytes, bits);
     let mut out = vec![0u8; at.end];
     let header = [
         MAGIC,
@@ -174,6 +176,8 @@ fn encode(probs: &[f64], trie: &Trie) -> Vec<u8> {
         probs.len() as u32,
         ROOT_LEN as u32,
         bits,
+        label_bytes as u32,
+        0,
     ];
     debug_assert_eq!(header.len(), HEADER_WORDS);
     put(&mut out, 0, header.iter().map(|h| h.to_le_bytes()));
@@ -184,11 +188,19 @@ fn encode(probs: &[f64], trie: &Trie) -> Vec<u8> {
         at.nodes,
         records.iter().map(|n| n.pack().to_le_bytes()),
     );
-    put(
-        &mut out,
-        at.label,
-        trie.label.iter().map(|l| l.to_le_bytes()),
-    );
+    if narrow {
+        put(
+            &mut out,
+            at.label,
+            trie.label.iter().map(|&l| (l as u16).to_le_bytes()),
+        );
+    } else {
+        put(
+            &mut out,
+            at.label,
+            trie.label.iter().map(|l| l.to_le_bytes()),
+        );
+    }
     put(&mut out, at.pairs, table.iter().map(|p| p.to_le_bytes()));
     out
 }
