@@ -11,9 +11,15 @@ use gwlint::doc::Document;
 use gwlint::input::Format;
 
 fn main() {
-    // The dictionary is built once per process, outside every measurement.
-    gwlint::doc::segment::jieba();
+    // jieba-rs's dictionary is built once, outside every measurement.
+    jieba();
     divan::main();
+}
+
+/// jieba-rs with its default dictionary: the reference segmenter.
+fn jieba() -> &'static jieba_rs::Jieba {
+    static JIEBA: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+    JIEBA.get_or_init(jieba_rs::Jieba::new)
 }
 
 /// A realistic draft of about 60 KB: the project's whole documents, joined.
@@ -46,6 +52,32 @@ fn segmentation_only(bencher: Bencher) {
     let lines = gwlint::doc::lines::LineIndex::new(&text);
     let paras = gwlint::doc::split_paragraphs(&text, &lines, Format::Plain);
     bencher.bench_local(|| gwlint::doc::segment::tokens(black_box(&text), &paras));
+}
+
+/// `segmentation_only` done by jieba-rs (the floor's segmenter): the same
+/// pieces, the same token list.
+#[divan::bench]
+fn segmentation_jieba(bencher: Bencher) {
+    let text = draft();
+    let lines = gwlint::doc::lines::LineIndex::new(&text);
+    let paras = gwlint::doc::split_paragraphs(&text, &lines, Format::Plain);
+    bencher.bench_local(|| {
+        let text = black_box(&text);
+        let mut tokens = Vec::new();
+        for p in &paras {
+            for piece in gwlint::doc::segment::sentence_chunks(text, p.range.clone()) {
+                let base = piece.start as u32;
+                tokens.extend(
+                    jieba()
+                        .cut(&text[piece], false)
+                        .iter()
+                        .map(|t| base + t.byte_start as u32..base + t.byte_end as u32),
+                );
+            }
+        }
+        tokens.shrink_to_fit();
+        tokens
+    });
 }
 
 #[divan::bench]

@@ -1,16 +1,9 @@
-//! The process-wide word segmenter, and the segmentation of a document's
-//! paragraphs into tokens with byte spans.
+//! The segmentation of a document's paragraphs into word tokens with byte
+//! spans: jieba's tokens, from the `gwlint-segment` crate (jieba-rs's
+//! default dictionary, compiled into the binary at build time).
 
 use super::Paragraph;
-use jieba_rs::Jieba;
 use std::ops::Range;
-use std::sync::OnceLock;
-
-/// The shared jieba instance, built on first use (it is `Send + Sync`).
-pub fn jieba() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
-    JIEBA.get_or_init(Jieba::new)
-}
 
 /// Word tokens, in order, stored as 32-bit byte ranges: the token list is
 /// the largest part of the model of a big file (one token per two or three
@@ -81,20 +74,14 @@ impl TokenSlice<'_> {
 /// Word tokens of all `paragraphs`, in order, as byte ranges into `text`.
 /// Text beyond 4 GiB (far above any file limit) is left unsegmented.
 pub fn tokens(text: &str, paragraphs: &[Paragraph]) -> Tokens {
-    let jieba = jieba();
+    let mut segmenter = gwlint_segment::segmenter();
     let mut tokens = Vec::new();
     for p in paragraphs {
         if u32::try_from(p.range.end).is_err() {
             break;
         }
         for piece in sentence_chunks(text, p.range.clone()) {
-            let base = piece.start as u32;
-            tokens.extend(
-                jieba
-                    .cut(&text[piece], false)
-                    .into_iter()
-                    .map(|t| base + t.byte_start as u32..base + t.byte_end as u32),
-            );
+            segmenter.cut(&text[piece.clone()], piece.start as u32, &mut tokens);
         }
     }
     tokens.shrink_to_fit();
@@ -103,7 +90,9 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph]) -> Tokens {
 
 /// Cut a paragraph into pieces of at most about 4 KiB, at sentence ends
 /// where possible, so that one huge paragraph is segmented in small steps.
-fn sentence_chunks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+/// Each piece is segmented on its own (the benchmarks' floor cuts the same
+/// pieces with jieba-rs).
+pub fn sentence_chunks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     const TARGET: usize = 4096;
     let mut out = Vec::new();
     let mut start = range.start;

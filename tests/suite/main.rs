@@ -26,5 +26,6 @@ mod output_safety;
 mod packs;
 mod proptest_pipeline;
 mod seed;
+mod segment;
 mod threads;
 mod variants;
