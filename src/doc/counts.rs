@@ -80,18 +80,21 @@ fn numerals_with_classifiers(body: &str) -> Vec<(Range<usize>, Range<usize>, &'s
     let mut len = 0usize;
     let mut chars = body.char_indices();
     while let Some((i, c)) = chars.next() {
-        if let (Some(kind), Some(cls)) = (run, classifier_at(body, i, c)) {
-            let max = if kind == Digits::Arabic { 2 } else { 3 };
-            let take = len.min(max);
-            let start = starts[3 - take];
-            out.push((start..i, i..i + cls.len(), cls));
-            run = None;
-            len = 0;
-            // 方面 is two characters: go on after it.
-            if cls.len() > c.len_utf8() {
-                chars.next();
+        // A classifier counts only right after a numeral.
+        if let Some(kind) = run {
+            if let Some(cls) = classifier_at(body, i, c) {
+                let max = if kind == Digits::Arabic { 2 } else { 3 };
+                let take = len.min(max);
+                let start = starts[3 - take];
+                out.push((start..i, i..i + cls.len(), cls));
+                run = None;
+                len = 0;
+                // 方面 is two characters: go on after it.
+                if cls.len() > c.len_utf8() {
+                    chars.next();
+                }
+                continue;
             }
-            continue;
         }
         match digits_of(c) {
             Some(kind) => {
