@@ -276,7 +276,13 @@ pub fn decode(
         Some(f) => f,
         None => detect(&bytes)?,
     };
-    let text = strict(enc, &bytes, 0)?;
+    let text = match String::from_utf8(bytes) {
+        // Valid UTF-8 read as UTF-8 (the usual case): the bytes are the
+        // text, with no second buffer and no copy.
+        Ok(text) if enc == UTF_8 => text,
+        Ok(text) => strict(enc, text.as_bytes(), 0)?,
+        Err(e) => strict(enc, e.as_bytes(), 0)?,
+    };
     if text.contains('\0') {
         return Err(InputError::Binary);
     }
@@ -390,6 +396,19 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// UTF-8 is taken as it is: the text is the bytes' own buffer.
+    #[test]
+    fn utf8_text_is_not_copied() {
+        let bytes = "关于做好工作的通知\n正文。".as_bytes().to_vec();
+        let at = bytes.as_ptr();
+        let (text, decoded) = decode(bytes, None).unwrap();
+        assert_eq!(text.as_ptr(), at);
+        assert_eq!(decoded.encoding, UTF_8);
+        // Forced to another encoding, the same bytes are decoded as such.
+        let (text, _) = decode("abc".as_bytes().to_vec(), Some(encoding_rs::GBK)).unwrap();
+        assert_eq!(text, "abc");
+    }
 
     fn text(bytes: Vec<u8>) -> (String, String) {
         let (t, d) = decode(bytes, None).unwrap();
