@@ -43,44 +43,22 @@ pub fn words<S: AsRef<str>>(words: &[S]) -> Arc<Words> {
 /// One set of all `patterns`, to learn in one pass which of them occur in
 /// a text; built on first use and shared afterwards.
 pub fn regex_set(patterns: &[&Regex]) -> Arc<RegexSet> {
-    cached_set(patterns.iter().map(|p| p.as_str().to_string()).collect())
-}
-
-fn cached_set(key: Vec<String>) -> Arc<RegexSet> {
     type Cache = Vec<(Vec<String>, Arc<RegexSet>)>;
     static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, set)) = cache.iter().find(|(k, _)| *k == key) {
+    let same = |key: &Vec<String>| {
+        key.len() == patterns.len() && key.iter().zip(patterns).all(|(k, p)| k == p.as_str())
+    };
+    if let Some((_, set)) = cache.iter().find(|(k, _)| same(k)) {
         return Arc::clone(set);
     }
+    let key: Vec<String> = patterns.iter().map(|p| p.as_str().to_string()).collect();
     let set = Arc::new(RegexSet::new(&key).expect("each pattern compiled on its own"));
     if cache.len() == CACHE_SIZE {
         cache.remove(0);
     }
     cache.push((key, Arc::clone(&set)));
     set
-}
-
-/// Whether one of `patterns` may match within some line of `text`; false
-/// means none matches in any line, so a search line by line can be
-/// skipped. One search of the whole text, with `^` and `$` at every line's
-/// ends: a match within a line is a match there. Patterns with other
-/// assertions (`\b`, `\A`…) may not match in the whole text where they match
-/// in a line, so for them the answer is always true.
-pub fn may_match_in_a_line(patterns: &[&Regex], text: &str) -> bool {
-    let asserts = |p: &str| {
-        ["\\b", "\\B", "\\A", "\\z", "\\<", "\\>"]
-            .iter()
-            .any(|a| p.contains(a))
-    };
-    if patterns.iter().any(|p| asserts(p.as_str())) {
-        return true;
-    }
-    let key = patterns
-        .iter()
-        .map(|p| format!("(?mR:{})", p.as_str()))
-        .collect();
-    cached_set(key).is_match(text)
 }
 
 impl Words {
@@ -159,31 +137,6 @@ mod tests {
         ));
         assert!(!Arc::ptr_eq(&a, &words(&["甲"])));
         assert!(words::<&str>(&[]).find("甲").is_empty());
-    }
-
-    /// The whole-text search is true wherever a line matches, \r\n or \n
-    /// ending it, anchored or not; false only when no line matches.
-    #[test]
-    fn a_match_in_a_line_is_a_match_in_the_text() {
-        let anchored = Regex::new(r"^\s*阅读全文$").unwrap();
-        let inner = Regex::new("仅供参考").unwrap();
-        let pats = [&anchored, &inner];
-        for text in [
-            "正文。\n阅读全文\n正文。",
-            "正文。\r\n  阅读全文\r\n",
-            "甲\n乙仅供参考丙",
-        ] {
-            let in_a_line = text.lines().any(|l| pats.iter().any(|p| p.is_match(l)));
-            assert!(in_a_line, "{text:?}");
-            assert!(may_match_in_a_line(&pats, text), "{text:?}");
-        }
-        for text in ["正文阅读全文。\n正文。", "仅供\n参考", ""] {
-            assert!(!text.lines().any(|l| pats.iter().any(|p| p.is_match(l))));
-            assert!(!may_match_in_a_line(&pats, text), "{text:?}");
-        }
-        // A word boundary at a line's end is no boundary in the text: no answer.
-        let bounded = Regex::new(r"ab\b").unwrap();
-        assert!(may_match_in_a_line(&[&bounded], "正文"));
     }
 
     #[test]

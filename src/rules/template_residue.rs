@@ -1,5 +1,5 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
-use crate::doc::words::{may_match_in_a_line, regex_set};
+use crate::doc::words::regex_set;
 use crate::doc::Document;
 use crate::rules::RuleCtx;
 use regex::Regex;
@@ -35,10 +35,6 @@ declare_rule! {
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let residue = &ctx.packs.residue.residue;
     let patterns: Vec<&Regex> = residue.iter().map(|e| &e.pattern).collect();
-    // Most documents hold no residue: one search of the whole text tells.
-    if !may_match_in_a_line(&patterns, &doc.text) {
-        return Vec::new();
-    }
     let any_residue = regex_set(&patterns);
     let mut out = Vec::new();
     // Line by line: a Markdown paragraph may hold a watermark line and real text.
