@@ -364,10 +364,10 @@ pub struct Jurisdiction {
     /// Text that must not fire.
     #[serde(default)]
     pub counter_examples: Vec<String>,
-    /// For each character, the exception and non-level words holding it
-    /// (indices into `exceptions` then `not_levels`), built on first use.
+    /// The exception and non-level words by character, built on first use
+    /// (and dropped whenever words are added).
     #[serde(skip)]
-    words_by_char: OnceLock<HashMap<char, Vec<u32>>>,
+    words_by_char: OnceLock<WordIndex>,
 }
 
 impl Jurisdiction {
@@ -384,23 +384,26 @@ impl Jurisdiction {
     /// The exception and non-level words that share a character with
     /// `text` (the others cannot occur over it), and every empty word.
     pub fn exception_words_over(&self, text: &str) -> Vec<&String> {
-        let all = || self.exceptions.iter().chain(&self.not_levels);
         let index = self.words_by_char.get_or_init(|| {
-            let mut index: HashMap<char, Vec<u32>> = HashMap::new();
-            for (i, w) in all().enumerate() {
+            let mut index = WordIndex::default();
+            for (i, w) in self.exceptions.iter().chain(&self.not_levels).enumerate() {
+                if w.is_empty() {
+                    index.empty.push(i as u32);
+                }
                 let mut chars: Vec<char> = w.chars().collect();
                 chars.sort_unstable();
                 chars.dedup();
                 for c in chars {
-                    index.entry(c).or_default().push(i as u32);
+                    index.by_char.entry(c).or_default().push(i as u32);
                 }
             }
             index
         });
         let mut found: Vec<u32> = text
             .chars()
-            .filter_map(|c| index.get(&c))
+            .filter_map(|c| index.by_char.get(&c))
             .flatten()
+            .chain(&index.empty)
             .copied()
             .collect();
         found.sort_unstable();
@@ -410,9 +413,18 @@ impl Jurisdiction {
             None => &self.exceptions[i],
             Some(j) => &self.not_levels[j],
         };
-        let mut out: Vec<&String> = found.iter().map(|&i| word(i as usize)).collect();
-        out.extend(all().filter(|w| w.is_empty()));
-        out
+        found.iter().map(|&i| word(i as usize)).collect()
+    }
+
+    /// Add exception and non-level words (the index is rebuilt on next use).
+    fn add_words(
+        &mut self,
+        exceptions: impl IntoIterator<Item = String>,
+        not_levels: impl IntoIterator<Item = String>,
+    ) {
+        self.exceptions.extend(exceptions);
+        self.not_levels.extend(not_levels);
+        self.words_by_char = OnceLock::new();
     }
 
     /// The level of a named place: 北京市 is a 直辖市, 长沙市 a 市.
@@ -423,6 +435,15 @@ impl Jurisdiction {
             .find(|l| l.places.iter().any(|p| p == name))
             .unwrap_or(named)
     }
+}
+
+/// Indices into a level pack's exception words, then its non-level words.
+#[derive(Debug, Default)]
+struct WordIndex {
+    /// For each character, the words holding it.
+    by_char: HashMap<char, Vec<u32>>,
+    /// The empty words (they match everywhere).
+    empty: Vec<u32>,
 }
 
 // ---- organs.toml ----
@@ -850,8 +871,7 @@ impl Packs {
             self.jurisdiction
                 .organ_may_follow
                 .push_str(&j.organ_may_follow);
-            self.jurisdiction.exceptions.extend(j.exceptions);
-            self.jurisdiction.not_levels.extend(j.not_levels);
+            self.jurisdiction.add_words(j.exceptions, j.not_levels);
         }
         if let Some((f, t)) = read("organs.toml")? {
             let o: Organs = parse(&f, &t)?;
@@ -911,8 +931,7 @@ impl Packs {
             });
         }
         self.jurisdiction
-            .exceptions
-            .extend(exceptions.iter().cloned());
+            .add_words(exceptions.iter().cloned(), Vec::new());
     }
 }
 

@@ -46,6 +46,18 @@ impl Shared {
     }
 }
 
+/// Stops the run when dropped: on an error, and when a panic unwinds
+/// through the thread holding it, so that no worker waits forever for a
+/// result that will never be handed over (the panic then reaches the
+/// caller once every worker has stopped).
+struct StopOnDrop<'a>(&'a Shared);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.update(|p| p.stopped = true);
+    }
+}
+
 /// Run `work` on every item on `pool`'s threads and hand each result to
 /// `each` on this thread, in the order of `items`. The first error of
 /// `each` stops the run (items already started are finished and dropped)
@@ -75,17 +87,27 @@ where
         let (tx, rx) = mpsc::channel::<(usize, T)>();
         for _ in 0..pool.current_num_threads().min(items.len()) {
             let tx = tx.clone();
-            scope.spawn(move |_| loop {
-                let i = shared.next.fetch_add(1, Ordering::Relaxed);
-                if i >= items.len() || !shared.admit(i, window) {
-                    break;
+            scope.spawn(move |_| {
+                // A worker that panics stops the others: the result it
+                // owed would hold back every later one.
+                let stop = StopOnDrop(shared);
+                loop {
+                    let i = shared.next.fetch_add(1, Ordering::Relaxed);
+                    if i >= items.len() || !shared.admit(i, window) {
+                        break;
+                    }
+                    if tx.send((i, work(&items[i]))).is_err() {
+                        break;
+                    }
                 }
-                if tx.send((i, work(&items[i]))).is_err() {
-                    break;
-                }
+                // Finished normally: the others go on.
+                std::mem::forget(stop);
             });
         }
         drop(tx);
+        // Whatever way this thread leaves (an error, a panic in `each`),
+        // the workers stop.
+        let _stop = StopOnDrop(shared);
         let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
         let mut handed = 0;
         for (i, result) in rx.iter() {
@@ -93,10 +115,7 @@ where
             while let Some(result) = waiting.remove(&handed) {
                 handed += 1;
                 shared.update(|p| p.handed = handed);
-                if let Err(e) = each(result) {
-                    shared.update(|p| p.stopped = true);
-                    return Err(e);
-                }
+                each(result)?;
             }
         }
         Ok(())
@@ -191,6 +210,51 @@ mod tests {
         assert!(r.is_ok());
         assert_eq!(handed.load(Ordering::SeqCst), items.len());
         assert!(ahead.load(Ordering::SeqCst) <= 5, "{ahead:?}");
+    }
+
+    /// Run `f` on its own thread; whether it panicked, or None if it did
+    /// not finish within a few seconds (a hang).
+    fn panics_in_time(f: impl FnOnce() + Send + 'static) -> Option<bool> {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+            let _ = tx.send(r.is_err());
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(10)).ok()
+    }
+
+    /// A panic while handing a result over, or in the work of one item,
+    /// stops every worker and reaches the caller: nothing hangs.
+    #[test]
+    fn a_panic_stops_the_run_instead_of_hanging_it() {
+        let items: Vec<usize> = (0..1_000).collect();
+        let in_each = items.clone();
+        let r = panics_in_time(move || {
+            let _: Result<(), ()> = for_each(
+                &in_each,
+                &pool(2),
+                4,
+                |&i| i,
+                |v| {
+                    assert!(v != 10, "handing over {v}");
+                    Ok(())
+                },
+            );
+        });
+        assert_eq!(r, Some(true), "a panic in `each`");
+        let r = panics_in_time(move || {
+            let _: Result<(), ()> = for_each(
+                &items,
+                &pool(2),
+                4,
+                |&i| {
+                    assert!(i != 10, "working on {i}");
+                    i
+                },
+                |_| Ok(()),
+            );
+        });
+        assert_eq!(r, Some(true), "a panic in `work`");
     }
 
     #[test]

@@ -31,22 +31,24 @@ pub struct Count {
     pub set_phrase: Option<usize>,
 }
 
-/// The classifiers a count ends with (方面 is the one of two characters).
-const CLASSIFIERS: [&str; 12] = [
-    "个", "项", "条", "点", "种", "类", "大", "件", "批", "句", "次", "方面",
-];
-
-/// The classifier at byte `i` of `body`, whose character there is `c`.
+/// The classifier at byte `i` of `body`, whose character there is `c`: 个,
+/// 项, 条… or 方面, the one of two characters.
 fn classifier_at(body: &str, i: usize, c: char) -> Option<&'static str> {
-    match c {
-        '方' => body[i + c.len_utf8()..]
-            .starts_with('面')
-            .then_some(CLASSIFIERS[11]),
-        '个' | '项' | '条' | '点' | '种' | '类' | '大' | '件' | '批' | '句' | '次' => {
-            CLASSIFIERS[..11].iter().find(|k| k.starts_with(c)).copied()
-        }
-        _ => None,
-    }
+    Some(match c {
+        '个' => "个",
+        '项' => "项",
+        '条' => "条",
+        '点' => "点",
+        '种' => "种",
+        '类' => "类",
+        '大' => "大",
+        '件' => "件",
+        '批' => "批",
+        '句' => "句",
+        '次' => "次",
+        '方' if body[i + c.len_utf8()..].starts_with('面') => "方面",
+        _ => return None,
+    })
 }
 
 /// Which kind of numeral a character belongs to: Arabic digits (up to two

@@ -10,15 +10,15 @@ use std::sync::Arc;
 
 #[derive(Debug, Clone, Default)]
 pub struct Mentions {
-    /// The list searched, as compiled: shared by every search of the same
-    /// list, so a rule can tell it is the one its packs give.
+    /// The list searched, as compiled (it tells a rule whether it is the
+    /// one its packs give).
     list: Option<Arc<Words>>,
     /// How many words of the list are set phrases; the outdated terms
     /// follow them.
     phrases: usize,
     /// (index in the list, paragraph, byte range), by paragraph, then
     /// start, then index.
-    found: Vec<(usize, usize, Range<usize>)>,
+    found: Vec<Mention>,
 }
 
 /// The words searched: the set phrases' names, then the outdated terms.
@@ -59,9 +59,8 @@ impl Mentions {
     /// Whether these mentions were searched for the phrases and terms of
     /// `packs` (a rule may be run with other packs than the model's).
     pub fn are_for(&self, packs: &Packs) -> bool {
-        self.list
-            .as_ref()
-            .is_some_and(|l| Arc::ptr_eq(l, &words(&list(packs).0)))
+        let (names, phrases) = list(packs);
+        self.phrases == phrases && self.list.as_ref().is_some_and(|l| l.is_of(&names))
     }
 
     /// The set phrases' mentions.

@@ -13,7 +13,8 @@ pub struct Words {
     ac: Option<AhoCorasick>,
     /// For each pattern of the automaton, the index of its word in the list.
     index: Vec<usize>,
-    count: usize,
+    /// The list as given.
+    list: Vec<String>,
 }
 
 /// How many distinct word lists are kept compiled (the built-in packs use a
@@ -80,8 +81,13 @@ impl Words {
         Words {
             ac,
             index,
-            count: words.len(),
+            list: words.iter().map(|w| w.as_ref().to_string()).collect(),
         }
+    }
+
+    /// Whether this is the compiled form of `words`.
+    pub fn is_of<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        self.list.len() == words.len() && self.list.iter().zip(words).all(|(a, b)| a == b.as_ref())
     }
 
     /// Every occurrence of every word in `text`, as (index of the word, byte
@@ -91,7 +97,7 @@ impl Words {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
-        let mut reach = vec![0; self.count];
+        let mut reach = vec![0; self.list.len()];
         let mut out: Vec<(usize, Range<usize>)> = Vec::new();
         // Matches come in order of their end; for one word (of fixed length)
         // that is also the order of their start.

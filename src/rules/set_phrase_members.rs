@@ -35,11 +35,11 @@ declare_rule! {
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let phrases = &ctx.packs.fixed_phrases.phrase;
     // Every phrase found in the model's one pass; judged phrase by phrase.
-    let listed = |k: &usize| phrases[*k].members.len() >= 2;
+    let listed = |k: usize| phrases[k].members.len() >= 2;
     let mut mentions: Vec<(usize, usize, Range<usize>)> = doc
         .mentions_for(ctx.packs)
         .phrases()
-        .filter(|m| listed(&m.0))
+        .filter(|m| listed(m.0))
         .map(|(k, para, r)| {
             let base = doc.paragraphs[para].range.start;
             (k, para, r.start - base..r.end - base)

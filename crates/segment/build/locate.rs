@@ -47,9 +47,9 @@ pub fn jieba_dictionary(out_dir: &Path) -> PathBuf {
 }
 
 /// The directory of the jieba-rs package this crate depends on, from
-/// `cargo metadata --offline`. Only the host's and the target's packages
-/// are asked for: the others (Windows-only crates on Linux…) may not be
-/// downloaded. It runs with a time limit, in case a cargo lock held by the
+/// `cargo metadata --frozen` (offline, Cargo.lock untouched). Only the
+/// host's and the target's packages are asked for: the others
+/// (Windows-only crates on Linux…) may not be downloaded. It runs with a time limit, in case a cargo lock held by the
 /// build that runs this script ever made it wait.
 fn from_metadata(manifest_dir: &Path, out_dir: &Path) -> Result<PathBuf, String> {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
@@ -65,7 +65,8 @@ fn from_metadata(manifest_dir: &Path, out_dir: &Path) -> Result<PathBuf, String>
             "metadata",
             "--format-version",
             "1",
-            "--offline",
+            // Offline, and never rewriting Cargo.lock under the build.
+            "--frozen",
             "--manifest-path",
         ])
         .arg(&manifest);
@@ -83,10 +84,10 @@ fn from_metadata(manifest_dir: &Path, out_dir: &Path) -> Result<PathBuf, String>
         if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
             break status;
         }
-        if started.elapsed() > Duration::from_secs(60) {
+        if started.elapsed() > Duration::from_secs(20) {
             let _ = child.kill();
             let _ = child.wait();
-            return Err("no answer within 60 s".into());
+            return Err("no answer within 20 s".into());
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -149,8 +150,12 @@ fn from_registry(manifest_dir: &Path) -> Result<PathBuf, String> {
     }
     let cargo_home = env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .or_else(|| env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
-        .ok_or("neither CARGO_HOME nor HOME is set")?;
+        .or_else(|| {
+            env::var_os("HOME")
+                .or_else(|| env::var_os("USERPROFILE"))
+                .map(|h| Path::new(&h).join(".cargo"))
+        })
+        .ok_or("none of CARGO_HOME, HOME and USERPROFILE is set")?;
     let sources = cargo_home.join("registry/src");
     let registries: Vec<PathBuf> = fs::read_dir(&sources)
         .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())

@@ -226,6 +226,21 @@ mod tests {
         assert!(checked > 1000 && hidden > 10, "{checked} {hidden}");
     }
 
+    /// Words added after the index was first used are found too.
+    #[test]
+    fn exception_words_added_later_are_indexed() {
+        let mut packs = crate::packs::Packs::embedded().unwrap();
+        let has = |p: &crate::packs::Packs, w: &str| {
+            p.jurisdiction
+                .exception_words_over("全区")
+                .iter()
+                .any(|x| *x == w)
+        };
+        assert!(!has(&packs, "区块链"));
+        packs.extend_words(&[], &[], &["区块链".to_string()]);
+        assert!(has(&packs, "区块链"));
+    }
+
     #[test]
     fn covered_finds_matches_as_a_search_of_the_window_would() {
         // 区区区: a search finds 区区 at 0 only (non-overlapping), so the
