@@ -117,6 +117,17 @@ fn numerals_with_classifiers(body: &str) -> Vec<(Range<usize>, Range<usize>, &'s
     out
 }
 
+/// The word at `at` (right after a classifier): the Han token holding or
+/// starting there, from `at` on.
+fn noun_at(text: &str, tokens: &Tokens, at: usize) -> Option<Range<usize>> {
+    let i = tokens.partition_point(|t| t.end <= at);
+    tokens
+        .get(i)
+        .filter(|t| t.start <= at)
+        .filter(|t| text[t.clone()].chars().all(is_han))
+        .map(|t| at.max(t.start)..t.end)
+}
+
 /// Find every count in every paragraph. `tokens` are the document's tokens;
 /// `phrases` the names of the fixed set phrases, whose mentions are in
 /// `mentions`.
@@ -156,17 +167,9 @@ pub fn find(
             }
             // The noun: the word right after the classifier (方面 in 四个方面).
             let abs_cls_end = base + cls.end;
-            let noun = if cls_text == "方面" {
-                None
-            } else {
-                // The token holding or starting at the classifier's end.
-                let i = tokens.partition_point(|t| t.end <= abs_cls_end);
-                tokens
-                    .get(i)
-                    .filter(|t| t.start <= abs_cls_end)
-                    .filter(|t| text[(*t).clone()].chars().all(is_han))
-                    .map(|t| abs_cls_end.max(t.start)..t.end)
-            };
+            let noun = (cls_text != "方面")
+                .then(|| noun_at(text, tokens, abs_cls_end))
+                .flatten();
             let end = noun.as_ref().map_or(abs_cls_end, |n| n.end);
             // 个 is too general to name a kind by itself (个方面, 个项目);
             // the other classifiers do (5项 and 六项 are the same kind).
@@ -190,7 +193,7 @@ pub fn find(
             });
         }
         // The first count at each numeral start, to which a set phrase
-        // starting there attaches (the regex counts come in order of start).
+        // starting there attaches (the counts come in order of start).
         let mut at_start: HashMap<usize, usize> = found
             .iter()
             .enumerate()
