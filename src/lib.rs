@@ -19,6 +19,7 @@ pub mod limits;
 pub mod numerals;
 pub mod packs;
 pub mod panic_guard;
+pub mod parallel;
 pub mod report;
 pub mod rules;
 pub mod selftest;
@@ -41,7 +42,7 @@ pub fn lint_document(doc: &Document, options: &Options) -> Vec<Diagnostic> {
     let ctx = rules::RuleCtx {
         packs: options.packs(),
         registry: options.registry(),
-        hits: options.packs().lexicon.hits(&doc.text),
+        hits: std::sync::OnceLock::new(),
         facts: doc.facts.overridden(
             doc,
             options.level.as_deref(),

@@ -7,6 +7,7 @@ use super::mentions::Mentions;
 use super::segment::Tokens;
 use super::Paragraph;
 use crate::numerals::{is_arabic, is_han_numeral_char, parse_any, parse_han};
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -131,6 +132,7 @@ fn noun_at(text: &str, tokens: &Tokens, at: usize) -> Option<Range<usize>> {
 /// Find every count in every paragraph. `tokens` are the document's tokens;
 /// `phrases` the names of the fixed set phrases, whose mentions are in
 /// `mentions`.
+/// A large text's paragraphs are looked at in groups on the pool's threads.
 pub fn find(
     text: &str,
     paras: &[Paragraph],
@@ -138,8 +140,27 @@ pub fn find(
     phrases: &[&str],
     mentions: &Mentions,
 ) -> Vec<Count> {
+    if !crate::parallel::worth_it(text.len()) {
+        return find_in(text, paras, tokens, phrases, mentions);
+    }
+    let parts: Vec<Vec<Count>> = crate::parallel::groups(paras, |p| p.range.len())
+        .par_iter()
+        .map(|group| find_in(text, group, tokens, phrases, mentions))
+        .collect();
+    parts.into_iter().flatten().collect()
+}
+
+/// The counts of `paras`, consecutive paragraphs of the text.
+fn find_in(
+    text: &str,
+    paras: &[Paragraph],
+    tokens: &Tokens,
+    phrases: &[&str],
+    mentions: &Mentions,
+) -> Vec<Count> {
     let mut out = Vec::new();
-    let mut mentioned = mentions.phrases().peekable();
+    let span = paras.first().map_or(0, |p| p.index)..paras.last().map_or(0, |p| p.index + 1);
+    let mut mentioned = mentions.phrases_in(span).peekable();
     for p in paras {
         let body = &text[p.range.clone()];
         let base = p.range.start;

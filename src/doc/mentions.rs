@@ -65,8 +65,15 @@ impl Mentions {
 
     /// The set phrases' mentions.
     pub fn phrases(&self) -> impl Iterator<Item = Mention> + '_ {
+        self.phrases_in(0..usize::MAX)
+    }
+
+    /// The set phrases' mentions in the paragraphs `paras` (indices).
+    pub fn phrases_in(&self, paras: Range<usize>) -> impl Iterator<Item = Mention> + '_ {
         let n = self.phrases;
-        self.found
+        let lo = self.found.partition_point(|m| m.1 < paras.start);
+        let hi = self.found.partition_point(|m| m.1 < paras.end);
+        self.found[lo..hi]
             .iter()
             .filter(move |m| m.0 < n)
             .map(|(k, para, r)| (*k, *para, r.clone()))

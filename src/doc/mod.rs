@@ -82,16 +82,26 @@ impl Document {
         };
         let lines = LineIndex::new(&text);
         let paragraphs = split_paragraphs(&text, &lines, format);
-        let tokens = segment::tokens(&text, &paragraphs);
-        let mut markers = Vec::new();
-        for p in &paragraphs {
-            markers.extend(outline::paragraph_markers(&text, p.index, p));
-        }
-        for m in &mut markers {
-            m.generated = generated
-                .iter()
-                .any(|g| g.start <= m.range.start && m.range.start < g.end);
-        }
+        // The segmentation and the steps that need no tokens, side by side
+        // on a large text.
+        let (tokens, (markers, brackets, mentions)) = crate::parallel::join(
+            text.len(),
+            || segment::tokens(&text, &paragraphs),
+            || {
+                let mut markers = Vec::new();
+                for p in &paragraphs {
+                    markers.extend(outline::paragraph_markers(&text, p.index, p));
+                }
+                for m in &mut markers {
+                    m.generated = generated
+                        .iter()
+                        .any(|g| g.start <= m.range.start && m.range.start < g.end);
+                }
+                let brackets = pairs::analyse(&text, &paragraphs);
+                let mentions = mentions::Mentions::find(&text, &paragraphs, packs);
+                (markers, brackets, mentions)
+            },
+        );
         let title = match format {
             Format::Markdown => markdown_title(&text, &paragraphs)
                 .unwrap_or_else(|| outline::find_title(&text, &paragraphs, &markers)),
@@ -112,14 +122,12 @@ impl Document {
             headings.extend(markdown_headings(&text, &paragraphs, &title));
             headings.sort_by_key(|h| h.para);
         }
-        let brackets = pairs::analyse(&text, &paragraphs);
         let phrases: Vec<&str> = packs
             .fixed_phrases
             .phrase
             .iter()
             .map(|p| p.name.as_str())
             .collect();
-        let mentions = mentions::Mentions::find(&text, &paragraphs, packs);
         let counts = counts::find(&text, &paragraphs, &tokens, &phrases, &mentions);
         let mut doc = Document {
             name,

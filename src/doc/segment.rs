@@ -3,6 +3,7 @@
 //! default dictionary, compiled into the binary at build time).
 
 use super::Paragraph;
+use rayon::prelude::*;
 use std::ops::Range;
 
 /// Word tokens, in order, stored as 32-bit byte ranges: the token list is
@@ -72,20 +73,41 @@ impl TokenSlice<'_> {
 }
 
 /// Word tokens of all `paragraphs`, in order, as byte ranges into `text`.
-/// Text beyond 4 GiB (far above any file limit) is left unsegmented.
+/// Text beyond 4 GiB (far above any file limit) is left unsegmented. A
+/// large text checked on a worker thread is segmented on the pool's other
+/// threads too (in groups of paragraphs, each segmented as it would be
+/// alone, so the tokens are the same).
 pub fn tokens(text: &str, paragraphs: &[Paragraph]) -> Tokens {
+    let within = paragraphs
+        .iter()
+        .take_while(|p| u32::try_from(p.range.end).is_ok())
+        .count();
+    let paragraphs = &paragraphs[..within];
+    if !crate::parallel::worth_it(text.len()) {
+        let mut tokens = cut(text, paragraphs);
+        tokens.shrink_to_fit();
+        return Tokens(tokens);
+    }
+    let parts: Vec<Vec<Range<u32>>> = crate::parallel::groups(paragraphs, |p| p.range.len())
+        .par_iter()
+        .map(|group| cut(text, group))
+        .collect();
+    let mut tokens = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        tokens.extend(part);
+    }
+    Tokens(tokens)
+}
+
+fn cut(text: &str, paragraphs: &[Paragraph]) -> Vec<Range<u32>> {
     let mut segmenter = gwlint_segment::segmenter();
     let mut tokens = Vec::new();
     for p in paragraphs {
-        if u32::try_from(p.range.end).is_err() {
-            break;
-        }
         for piece in sentence_chunks(text, p.range.clone()) {
             segmenter.cut(&text[piece.clone()], piece.start as u32, &mut tokens);
         }
     }
-    tokens.shrink_to_fit();
-    Tokens(tokens)
+    tokens
 }
 
 /// Cut a paragraph into pieces of at most about 4 KiB, at sentence ends

@@ -12,7 +12,7 @@ pub fn check(id: &'static str, doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic>
         return Vec::new();
     };
     let mut out = Vec::new();
-    for hit in ctx.hits.of(index) {
+    for hit in ctx.hits(doc).of(index) {
         let entry = &pack.entry[hit.entry];
         if !entry.applies(
             &doc.text,

@@ -5,6 +5,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
 use crate::packs::{Packs, Template};
+use rayon::prelude::*;
 
 /// Declare a rule: its doc comment becomes both rustdoc and the text of
 /// `gwlint explain`.
@@ -56,8 +57,10 @@ pub struct RuleCtx<'a> {
     pub packs: &'a Packs,
     /// The rules of this run (code rules and lexicon packs).
     pub registry: &'a Registry,
-    /// Every lexicon word found in the document, in one pass.
-    pub hits: crate::lexicon::Hits,
+    /// Every lexicon word found in the document, in one pass, made on
+    /// first use (`hits`): only lexicon rules need them, and a large
+    /// document's other rules go on meanwhile.
+    pub hits: std::sync::OnceLock<crate::lexicon::Hits>,
     /// The document's facts with the user's overrides (`--level 县`,
     /// `--organ 局`, `--template …`) applied.
     pub facts: crate::doc::facts::Facts,
@@ -66,6 +69,11 @@ pub struct RuleCtx<'a> {
 }
 
 impl RuleCtx<'_> {
+    /// Every lexicon word found in `doc` (the document the rules run on).
+    pub fn hits(&self, doc: &Document) -> &crate::lexicon::Hits {
+        self.hits.get_or_init(|| self.packs.lexicon.hits(&doc.text))
+    }
+
     /// The document's genre template and the title lines it was recognised
     /// from, if the genre is known.
     pub fn genre(&self) -> Option<(&Template, &[usize])> {
@@ -139,20 +147,25 @@ pub static CODE: &[&Rule] = &[
 
 /// Run the selected rules, each with the severity it reports with in this
 /// run, over one document. Diagnostics come back sorted by position, then
-/// rule id.
+/// rule id. A large document's rules run on the pool's other threads too.
 pub fn run(doc: &Document, ctx: &RuleCtx, rules: &[(&Rule, Severity)]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for &(rule, severity) in rules {
-        for mut d in rule.check(doc, ctx) {
+    let one = |&(rule, severity): &(&Rule, Severity)| {
+        let mut found = rule.check(doc, ctx);
+        for d in &mut found {
             debug_assert_eq!(d.rule, rule.id);
             d.severity = if d.demoted {
                 Severity::Warning
             } else {
                 severity
             };
-            out.push(d);
         }
-    }
+        found
+    };
+    let mut out: Vec<Diagnostic> = if crate::parallel::worth_it(doc.text.len()) {
+        rules.par_iter().map(one).flatten_iter().collect()
+    } else {
+        rules.iter().flat_map(one).collect()
+    };
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
     });
