@@ -92,7 +92,10 @@ mod tests {
             (tokens, doc.counts, doc.outline.markers.len(), diags)
         };
         let alone = run();
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
         let split = pool.install(|| {
             assert!(worth_it(text.len()));
             run()

@@ -1,5 +1,5 @@
 //! Work spread over a thread pool, results handed over in input order: each
-//! worker takes the next item as soon as it is free (no batch waits for its
+//! feeder takes the next item as soon as it is free (no batch waits for its
 //! slowest member), and the calling thread hands each result on as soon as
 //! every earlier one has been.
 
@@ -8,15 +8,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::{Condvar, Mutex, MutexGuard};
 
-/// How far the workers may run ahead of the results handed over: bounds
+/// How far the feeders may run ahead of the results handed over: bounds
 /// the results held in memory, whatever the number of items.
 pub const WINDOW: usize = 64;
 
-/// What the workers share with the thread handing results over.
+/// What the feeders share with the thread handing results over.
 struct Progress {
     /// How many results have been handed over.
     handed: usize,
-    /// Set when `each` failed: the workers stop taking items.
+    /// Set when `each` failed: the feeders stop taking items.
     stopped: bool,
 }
 
@@ -47,9 +47,9 @@ impl Shared {
 }
 
 /// Stops the run when dropped: on an error, and when a panic unwinds
-/// through the thread holding it, so that no worker waits forever for a
+/// through the thread holding it, so that no feeder waits forever for a
 /// result that will never be handed over (the panic then reaches the
-/// caller once every worker has stopped).
+/// caller once every feeder has stopped).
 struct StopOnDrop<'a>(&'a Shared);
 
 impl Drop for StopOnDrop<'_> {
@@ -62,6 +62,13 @@ impl Drop for StopOnDrop<'_> {
 /// `each` on this thread, in the order of `items`. The first error of
 /// `each` stops the run (items already started are finished and dropped)
 /// and is returned.
+///
+/// One feeder thread per pool thread takes the next item and runs its work
+/// inside the pool, where the work may split itself further (a large
+/// document does). The feeders wait for the window outside the pool: a pool
+/// thread waiting inside split work may run any other job of the pool, and
+/// if a job could wait for the window, a feeder waiting under the very item
+/// the window waits for would never return.
 pub fn for_each<S, T, E>(
     items: &[S],
     pool: &rayon::ThreadPool,
@@ -83,12 +90,12 @@ where
         next: AtomicUsize::new(0),
     };
     let (shared, work) = (&shared, &work);
-    pool.in_place_scope(|scope| {
+    std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<(usize, T)>();
         for _ in 0..pool.current_num_threads().min(items.len()) {
             let tx = tx.clone();
-            scope.spawn(move |_| {
-                // A worker that panics stops the others: the result it
+            scope.spawn(move || {
+                // A feeder that panics stops the others: the result it
                 // owed would hold back every later one.
                 let stop = StopOnDrop(shared);
                 loop {
@@ -96,7 +103,8 @@ where
                     if i >= items.len() || !shared.admit(i, window) {
                         break;
                     }
-                    if tx.send((i, work(&items[i]))).is_err() {
+                    let result = pool.install(|| work(&items[i]));
+                    if tx.send((i, result)).is_err() {
                         break;
                     }
                 }
@@ -106,7 +114,7 @@ where
         }
         drop(tx);
         // Whatever way this thread leaves (an error, a panic in `each`),
-        // the workers stop.
+        // the feeders stop.
         let _stop = StopOnDrop(shared);
         let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
         let mut handed = 0;
@@ -255,6 +263,42 @@ mod tests {
             );
         });
         assert_eq!(r, Some(true), "a panic in `work`");
+    }
+
+    /// Work that splits itself on the pool (as a large document does) with
+    /// a narrow window: every item comes back, in order, and nothing hangs.
+    /// One pool thread is kept busy while the run starts, so that the other
+    /// splits its work while jobs of the run still wait in the pool: a pool
+    /// thread waiting inside its split work may then take one of them.
+    #[test]
+    fn work_split_on_the_pool_does_not_hang_the_window() {
+        use rayon::prelude::*;
+        let r = panics_in_time(|| {
+            let items: Vec<u64> = (0..200).collect();
+            let p = pool(2);
+            p.spawn(|| std::thread::sleep(std::time::Duration::from_millis(30)));
+            let mut seen = Vec::new();
+            let r: Result<(), ()> = for_each(
+                &items,
+                &p,
+                2,
+                |&i| {
+                    (0..20_000u64)
+                        .into_par_iter()
+                        .map(|k| std::hint::black_box(k % 7))
+                        .sum::<u64>()
+                        + i
+                },
+                |v| {
+                    seen.push(v);
+                    Ok(())
+                },
+            );
+            assert!(r.is_ok());
+            let base: u64 = (0..20_000u64).map(|k| k % 7).sum();
+            assert_eq!(seen, items.iter().map(|i| i + base).collect::<Vec<_>>());
+        });
+        assert_eq!(r, Some(false), "finished in time without a panic");
     }
 
     #[test]
