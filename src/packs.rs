@@ -356,6 +356,9 @@ pub struct Jurisdiction {
     pub organ_suffixes: Vec<String>,
     pub bureau_ends: Vec<String>,
     pub not_names: String,
+    /// Words that hide a level's character (社区 over 区); add to them and
+    /// to `not_levels` only through `add_words`, which keeps the index of
+    /// `exception_words_over` true.
     pub exceptions: Vec<String>,
     pub not_levels: Vec<String>,
     /// Text that must fire.

@@ -75,9 +75,54 @@ pub fn contain<T>(name: &str, check: impl FnOnce() -> T) -> Result<T, String> {
     result
 }
 
+/// Run `piece`, a part of some file's check handed to another thread (a
+/// large document's segmentation, counts or rules): a panic in it is
+/// contained like one on the checking thread — its location kept for the
+/// message, no panic text on the terminal — and carried back to the
+/// checking thread's `contain` with the location in its message. The
+/// thread's own state is restored afterwards (it may be in the middle of
+/// checking another file).
+pub fn piece<R>(piece: impl FnOnce() -> R) -> R {
+    let saved = CHECKING.with(|c| c.replace(Some(String::new())));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(piece));
+    match result {
+        Ok(r) => {
+            CHECKING.with(|c| c.replace(saved));
+            r
+        }
+        Err(payload) => {
+            let message = panic_message(payload.as_ref());
+            CHECKING.with(|c| c.replace(saved));
+            std::panic::resume_unwind(Box::new(message))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A panic in a piece of the check run on another thread comes back
+    /// as the file's error, still naming where it happened.
+    #[test]
+    fn a_panic_on_another_thread_keeps_its_location() {
+        install();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let err = contain("big.txt", || {
+            pool.install(|| {
+                rayon::join(|| piece(|| 1), || piece(|| -> u8 { panic!("split {}", 2) }))
+            })
+        })
+        .unwrap_err();
+        assert!(
+            err.starts_with("split 2（") && err.contains("panic_guard.rs"),
+            "{err}"
+        );
+        assert_eq!(contain("next.txt", || piece(|| 3)), Ok(3));
+    }
 
     #[test]
     fn a_panic_becomes_an_error_naming_where_it_happened() {

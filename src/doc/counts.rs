@@ -145,7 +145,7 @@ pub fn find(
     }
     let parts: Vec<Vec<Count>> = crate::parallel::groups(paras, |p| p.range.len())
         .par_iter()
-        .map(|group| find_in(text, group, tokens, phrases, mentions))
+        .map(|group| crate::parallel::piece(|| find_in(text, group, tokens, phrases, mentions)))
         .collect();
     parts.into_iter().flatten().collect()
 }

@@ -90,7 +90,7 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph]) -> Tokens {
     }
     let parts: Vec<Vec<Range<u32>>> = crate::parallel::groups(paragraphs, |p| p.range.len())
         .par_iter()
-        .map(|group| cut(text, group))
+        .map(|group| crate::parallel::piece(|| cut(text, group)))
         .collect();
     let mut tokens = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in parts {

@@ -162,7 +162,11 @@ pub fn run(doc: &Document, ctx: &RuleCtx, rules: &[(&Rule, Severity)]) -> Vec<Di
         found
     };
     let mut out: Vec<Diagnostic> = if crate::parallel::worth_it(doc.text.len()) {
-        rules.par_iter().map(one).flatten_iter().collect()
+        rules
+            .par_iter()
+            .map(|r| crate::parallel::piece(|| one(r)))
+            .flatten_iter()
+            .collect()
     } else {
         rules.iter().flat_map(one).collect()
     };
