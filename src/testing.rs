@@ -1,4 +1,4 @@
-//! Helpers for unit tests of rules.
+//! Helpers for unit tests.
 
 use crate::config::Options;
 use crate::diag::{Applicability, Diagnostic, Edit};
@@ -32,4 +32,25 @@ pub fn with_edit(range: Range<usize>, to: &str, app: Applicability) -> Diagnosti
             replacement: to.into(),
         }],
     )
+}
+
+/// A small fixed-seed generator (xorshift) for tests that compare two ways
+/// of finding something on many random strings: the same cases every run.
+pub struct Xorshift(pub u64);
+
+impl Xorshift {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A string of fewer than `max` characters drawn from `alphabet`.
+    pub fn string(&mut self, alphabet: &[char], max: usize) -> String {
+        let len = (self.next() % max as u64) as usize;
+        (0..len)
+            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize])
+            .collect()
+    }
 }

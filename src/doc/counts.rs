@@ -276,19 +276,10 @@ mod tests {
         )
         .unwrap();
         let alphabet: Vec<char> = "一二三十两百第10９个项大方面次的是，".chars().collect();
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::testing::Xorshift(0x2545_F491_4F6C_DD1D);
         let mut found = 0;
         for _ in 0..20_000 {
-            let len = (next() % 20) as usize;
-            let body: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+            let body = rng.string(&alphabet, 20);
             let by_pattern: Vec<_> = re
                 .captures_iter(&body)
                 .map(|c| {

@@ -425,21 +425,12 @@ mod tests {
         let alphabet: Vec<char> = "一二三十是第其首先次再最后（）()，,、：:。；“ 　12０字的"
             .chars()
             .collect();
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::testing::Xorshift(0x9E37_79B9_7F4A_7C15);
         let re = Regex::new(INLINE_MARKER).unwrap();
         let mut markers = 0;
         for _ in 0..20_000 {
-            let len = (next() % 24) as usize;
-            let body: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
-            let from = if next() % 4 == 0 {
+            let body = rng.string(&alphabet, 24);
+            let from = if rng.next().is_multiple_of(4) {
                 body.char_indices().nth(2).map_or(0, |(i, _)| i)
             } else {
                 0

@@ -17,6 +17,8 @@ mod cut;
 mod dict;
 mod layout;
 #[cfg(test)]
+mod rng;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod write;

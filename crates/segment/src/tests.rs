@@ -2,6 +2,7 @@
 //! dictionary and on small dictionaries built by the same writer as
 //! build.rs (checked against jieba-rs built from the same entries).
 
+use crate::rng::Rng;
 use crate::{default_dict, write, Dict, Segmenter};
 use jieba_rs::Jieba;
 
@@ -239,25 +240,6 @@ fn jieba_of(entries: &[(&str, u64)]) -> Jieba {
         .map(|(w, f)| format!("{w} {f} n\n"))
         .collect();
     Jieba::with_dict(&mut text.as_bytes()).unwrap()
-}
-
-/// A small deterministic generator (xorshift), for reproducible cases.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-
-    fn string(&mut self, alphabet: &[char], max: usize) -> String {
-        let len = 1 + self.below(max);
-        (0..len)
-            .map(|_| alphabet[self.below(alphabet.len())])
-            .collect()
-    }
 }
 
 /// Random small dictionaries over a few characters (so that words overlap

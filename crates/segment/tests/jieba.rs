@@ -5,6 +5,10 @@
 //! documents: the corpus and the sample drafts.)
 
 use jieba_rs::Jieba;
+
+#[path = "../src/rng.rs"]
+mod rng;
+use rng::Rng;
 use std::sync::OnceLock;
 
 fn jieba() -> &'static Jieba {
@@ -46,26 +50,6 @@ fn every_dictionary_word_alone() {
     let tokens: usize = words.iter().map(|w| same_tokens(&mut segmenter, w)).sum();
     // Most words are one token; a few split (the route prefers their parts).
     assert!(tokens >= words.len());
-}
-
-/// A small deterministic generator (xorshift), so that a failure repeats.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    fn char_in(&mut self, lo: u32, hi: u32) -> char {
-        char::from_u32(lo + self.below((hi - lo + 1) as usize) as u32).expect("a scalar value")
-    }
 }
 
 #[test]
