@@ -272,16 +272,29 @@ pub fn decode(
             ));
         }
     }
-    let enc = match forced {
-        Some(f) => f,
-        None => detect(&bytes)?,
-    };
-    let text = match String::from_utf8(bytes) {
-        // Valid UTF-8 read as UTF-8 (the usual case): the bytes are the
-        // text, with no second buffer and no copy.
-        Ok(text) if enc == UTF_8 => text,
-        Ok(text) => strict(enc, text.as_bytes(), 0)?,
-        Err(e) => strict(enc, e.as_bytes(), 0)?,
+    // One pass tells whether the bytes are UTF-8; valid UTF-8 read as UTF-8
+    // (the usual case) is the text itself, with no second buffer and no
+    // copy.
+    let (enc, text) = match String::from_utf8(bytes) {
+        Ok(text) => {
+            let enc = match forced {
+                Some(f) => f,
+                None if looks_binary(text.as_bytes()) => return Err(InputError::Binary),
+                None => UTF_8,
+            };
+            if enc == UTF_8 {
+                (enc, text)
+            } else {
+                (enc, strict(enc, text.as_bytes(), 0)?)
+            }
+        }
+        Err(e) => {
+            let enc = match forced {
+                Some(f) => f,
+                None => detect_not_utf8(e.as_bytes())?,
+            };
+            (enc, strict(enc, e.as_bytes(), 0)?)
+        }
     };
     if text.contains('\0') {
         return Err(InputError::Binary);
@@ -295,14 +308,8 @@ pub fn decode(
     ))
 }
 
-fn detect(bytes: &[u8]) -> Result<&'static Encoding, InputError> {
-    if std::str::from_utf8(bytes).is_ok() {
-        return if looks_binary(bytes) {
-            Err(InputError::Binary)
-        } else {
-            Ok(UTF_8)
-        };
-    }
+/// The encoding of bytes that are not UTF-8.
+fn detect_not_utf8(bytes: &[u8]) -> Result<&'static Encoding, InputError> {
     if let Some(enc) = utf16_without_bom(bytes) {
         return Ok(enc);
     }

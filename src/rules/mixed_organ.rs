@@ -60,6 +60,9 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     }
     // 局党委 in a 局党组 document; 局党组 or 局机关 in a 委员会's.
     for unit in &pack.checked {
+        // Where the unit's character stands, found once for all its forms.
+        let at: Vec<usize> =
+            memchr::memmem::find_iter(doc.text.as_bytes(), unit.as_bytes()).collect();
         for other in pack.bodies.iter().chain(&pack.parts) {
             let wrong = if *unit == own {
                 let body = fact.value.body.as_ref();
@@ -71,7 +74,25 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
                 continue;
             }
             let form = format!("{unit}{other}");
-            for (i, _) in doc.text.match_indices(&form) {
+            // The form's occurrences, as `match_indices` gives them (each
+            // after the end of the one before).
+            let found: Vec<usize> = if unit.is_empty() {
+                doc.text.match_indices(&form).map(|(i, _)| i).collect()
+            } else {
+                let mut reach = 0;
+                at.iter()
+                    .copied()
+                    .filter(|&i| {
+                        let hit =
+                            i >= reach && doc.text[i + unit.len()..].starts_with(other.as_str());
+                        if hit {
+                            reach = i + form.len();
+                        }
+                        hit
+                    })
+                    .collect()
+            };
+            for i in found {
                 // 召开局党委会议, 我局党委: ours; 县公安局党委 is another's.
                 let mine = doc.text[..i].ends_with(['我', '本', '次', '开', '届', '的'])
                     || selfref::may_be_own_organ(doc, jurisdiction, i);
