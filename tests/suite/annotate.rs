@@ -363,26 +363,20 @@ fn text_drafts_become_word_documents_with_comments() {
     let out = annotate(&input, &output, &[]);
     assert_exit(&out, 1);
     assert_eq!(fs::read_to_string(&input).unwrap(), text);
-    assert_eq!(
-        findings(&input)
+    let located = |path: &std::path::Path| {
+        findings(path)
             .iter()
-            .map(|d| (
-                d["rule"].clone(),
-                d["line"].clone(),
-                d["column"].clone(),
-                d["message"].clone()
-            ))
-            .collect::<Vec<_>>(),
-        findings(&output)
-            .iter()
-            .map(|d| (
-                d["rule"].clone(),
-                d["line"].clone(),
-                d["column"].clone(),
-                d["message"].clone()
-            ))
+            .map(|d| {
+                (
+                    d["rule"].clone(),
+                    d["line"].clone(),
+                    d["column"].clone(),
+                    d["message"].clone(),
+                )
+            })
             .collect::<Vec<_>>()
-    );
+    };
+    assert_eq!(located(&input), located(&output));
     let Some(python) = python_docx() else { return };
     let read = read_with_python(&python, &output);
     let lines: Vec<Value> = text.lines().map(|l| Value::String(l.to_string())).collect();
