@@ -17,22 +17,30 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
+        let bytes = text.as_bytes();
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+            .collect();
+        // A checkpoint at the first character at or after every STEP bytes
+        // past the previous one, counting characters from its line's start
+        // (or from the previous checkpoint on the same line).
+        let count = |b: &[u8]| b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
         let mut checkpoints = Vec::new();
-        let mut chars = 0usize;
+        let (mut at, mut chars) = (0, 0);
         let mut next = STEP;
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            let char_start = b & 0xC0 != 0x80;
-            if i >= next && char_start {
-                checkpoints.push((i, chars));
-                next = i + STEP;
+        while let Some(i) = bytes
+            .get(next..)
+            .and_then(|rest| rest.iter().position(|&b| b & 0xC0 != 0x80))
+            .map(|k| next + k)
+        {
+            let line_start = starts[starts.partition_point(|&s| s <= i) - 1];
+            if line_start > at {
+                (at, chars) = (line_start, 0);
             }
-            if b == b'\n' {
-                starts.push(i + 1);
-                chars = 0;
-            } else if char_start {
-                chars += 1;
-            }
+            chars += count(&bytes[at..i]);
+            at = i;
+            checkpoints.push((i, chars));
+            next = i + STEP;
         }
         LineIndex {
             starts,
@@ -97,19 +105,23 @@ mod tests {
 
     #[test]
     fn checkpoints_agree_with_counting() {
-        let text = format!(
+        let long_lines = format!(
             "短行\n{}\n{}",
             "长行，含汉字和ASCII。".repeat(2000),
             "末行".repeat(3000)
         );
-        let idx = LineIndex::new(&text);
-        for (o, _) in text.char_indices().step_by(997) {
-            let line = text[..o].matches('\n').count();
-            let start = text[..o].rfind('\n').map_or(0, |i| i + 1);
-            assert_eq!(
-                idx.position(&text, o),
-                (line + 1, text[start..o].chars().count() + 1)
-            );
+        // Checkpoints that fall on short lines, on a newline and on a CR.
+        let short_lines = "第一行ab\r\n二\n\n三三三c\n".repeat(3000);
+        for text in [long_lines, short_lines] {
+            let idx = LineIndex::new(&text);
+            for (o, _) in text.char_indices().step_by(97) {
+                let line = text[..o].matches('\n').count();
+                let start = text[..o].rfind('\n').map_or(0, |i| i + 1);
+                assert_eq!(
+                    idx.position(&text, o),
+                    (line + 1, text[start..o].chars().count() + 1)
+                );
+            }
         }
     }
 }

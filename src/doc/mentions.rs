@@ -41,14 +41,28 @@ impl Mentions {
         let (names, phrases) = list(packs);
         let list = words(&names);
         let mut found = Vec::new();
-        for p in paras {
-            let base = p.range.start;
-            found.extend(
-                list.find(&text[p.range.clone()])
-                    .into_iter()
-                    .map(|(k, r)| (k, p.index, base + r.start..base + r.end)),
-            );
-        }
+        // One pass over the text; an occurrence counts where it lies within
+        // a paragraph. Paragraphs are disjoint and in order, and a word kept
+        // in one ends before the next begins, so this is a search of each
+        // paragraph on its own.
+        let mut at = 0;
+        let span = paras.first().map_or(0..0, |first| {
+            first.range.start..paras[paras.len() - 1].range.end
+        });
+        list.find_each(&text[span.clone()], |k, r| {
+            let r = span.start + r.start..span.start + r.end;
+            while paras.get(at).is_some_and(|p| p.range.end <= r.start) {
+                at += 1;
+            }
+            let Some(p) = paras
+                .get(at)
+                .filter(|p| p.range.start <= r.start && r.end <= p.range.end)
+            else {
+                return false;
+            };
+            found.push((k, p.index, r));
+            true
+        });
         Mentions {
             list: Some(list),
             phrases,

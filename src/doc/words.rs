@@ -1,17 +1,16 @@
-//! Literal word lists (and sets of patterns) searched in one pass: an Aho-Corasick automaton per
-//! list, built once per process and shared, instead of one scan of the
-//! text per word.
+//! Literal word lists searched in one pass: a
+//! [`Literals`] filter per list, built once per process and shared, instead
+//! of one scan of the text per word.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use regex::{Regex, RegexSet};
+use crate::literals::Literals;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 /// A compiled list of words.
 #[derive(Debug)]
 pub struct Words {
-    ac: Option<AhoCorasick>,
-    /// For each pattern of the automaton, the index of its word in the list.
+    found: Literals,
+    /// For each word searched, the index of its word in the list.
     index: Vec<usize>,
     /// The list as given.
     list: Vec<String>,
@@ -41,27 +40,6 @@ pub fn words<S: AsRef<str>>(words: &[S]) -> Arc<Words> {
     compiled
 }
 
-/// One set of all `patterns`, to learn in one pass which of them occur in
-/// a text; built on first use and shared afterwards.
-pub fn regex_set(patterns: &[&Regex]) -> Arc<RegexSet> {
-    type Cache = Vec<(Vec<String>, Arc<RegexSet>)>;
-    static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    let same = |key: &Vec<String>| {
-        key.len() == patterns.len() && key.iter().zip(patterns).all(|(k, p)| k == p.as_str())
-    };
-    if let Some((_, set)) = cache.iter().find(|(k, _)| same(k)) {
-        return Arc::clone(set);
-    }
-    let key: Vec<String> = patterns.iter().map(|p| p.as_str().to_string()).collect();
-    let set = Arc::new(RegexSet::new(&key).expect("each pattern compiled on its own"));
-    if cache.len() == CACHE_SIZE {
-        cache.remove(0);
-    }
-    cache.push((key, Arc::clone(&set)));
-    set
-}
-
 impl Words {
     fn new<S: AsRef<str>>(words: &[S]) -> Words {
         // Empty words would match everywhere: they are left out.
@@ -71,15 +49,8 @@ impl Words {
             .enumerate()
             .filter(|(_, w)| !w.is_empty())
             .unzip();
-        // A full DFA: the lists are small and searched over every paragraph.
-        let ac = (!patterns.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&patterns)
-                .expect("literal words always compile")
-        });
         Words {
-            ac,
+            found: Literals::new(&patterns),
             index,
             list: words.iter().map(|w| w.as_ref().to_string()).collect(),
         }
@@ -94,22 +65,31 @@ impl Words {
     /// range), sorted by start and then word: for each word, exactly what
     /// `text.match_indices(word)` yields (non-overlapping, leftmost first).
     pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
-        let mut reach = vec![0; self.list.len()];
-        let mut out: Vec<(usize, Range<usize>)> = Vec::new();
-        // Matches come in order of their end; for one word (of fixed length)
-        // that is also the order of their start.
-        for m in ac.find_overlapping_iter(text) {
-            let w = self.index[m.pattern().as_usize()];
-            if m.start() >= reach[w] {
-                reach[w] = m.end();
-                out.push((w, m.start()..m.end()));
-            }
-        }
-        out.sort_by_key(|(w, r)| (r.start, *w));
+        let mut out = Vec::new();
+        self.find_each(text, |w, r| {
+            out.push((w, r));
+            true
+        });
         out
+    }
+
+    /// The occurrences [`Words::find`] returns, in its order, given one by
+    /// one to `keep`; an occurrence it refuses does not hide the
+    /// overlapping ones of its word after it (a search of part of the text
+    /// would not have seen it).
+    pub fn find_each(&self, text: &str, mut keep: impl FnMut(usize, Range<usize>) -> bool) {
+        if self.found.is_empty() {
+            return;
+        }
+        let mut reach = vec![0; self.list.len()];
+        // Occurrences come by start, then by word: the order wanted, and for
+        // each word the order in which `match_indices` skips overlaps.
+        self.found.for_each(text, |k, r| {
+            let w = self.index[k];
+            if r.start >= reach[w] && keep(w, r.clone()) {
+                reach[w] = r.end;
+            }
+        });
     }
 }
 
@@ -143,16 +123,5 @@ mod tests {
         ));
         assert!(!Arc::ptr_eq(&a, &words(&["甲"])));
         assert!(words::<&str>(&[]).find("甲").is_empty());
-    }
-
-    #[test]
-    fn a_regex_set_tells_which_patterns_occur() {
-        let a = Regex::new("X+年").unwrap();
-        let b = Regex::new("某某").unwrap();
-        let set = regex_set(&[&a, &b]);
-        let m = set.matches("XX年XX月");
-        assert!(m.matched(0) && !m.matched(1));
-        assert!(Arc::ptr_eq(&set, &regex_set(&[&a, &b])));
-        assert!(!set.is_match("正文"));
     }
 }

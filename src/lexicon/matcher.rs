@@ -1,13 +1,13 @@
-//! One Aho-Corasick automaton over the words of every lexicon pack.
+//! One pass over the words of every lexicon pack.
 
 use super::LexiconPack;
-use aho_corasick::AhoCorasick;
+use crate::literals::Literals;
 use std::ops::Range;
 
 /// The compiled words and, for each pattern, the pack and entry it came from.
 #[derive(Debug)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
+    words: Literals,
     owners: Vec<(usize, usize)>,
 }
 
@@ -47,33 +47,26 @@ impl Matcher {
         let mut owners = Vec::new();
         for (p, pack) in packs.iter().enumerate() {
             for (e, entry) in pack.entry.iter().enumerate() {
+                if entry.wrong.is_empty() {
+                    continue;
+                }
                 words.push(entry.wrong.as_str());
                 owners.push((p, e));
             }
         }
-        // The default kind: a full DFA over an office's thousands of words
-        // costs megabytes and start-up time for little search speed.
-        let ac = (!words.is_empty())
-            .then(|| AhoCorasick::new(&words).expect("literal words always compile"));
-        Matcher { ac, owners }
+        Matcher {
+            words: Literals::new(&words),
+            owners,
+        }
     }
 
     /// All words in `text`, in one pass.
     pub fn find(&self, text: &str) -> Hits {
-        let Some(ac) = &self.ac else {
-            return Hits::default();
-        };
-        let mut all: Vec<Hit> = ac
-            .find_overlapping_iter(text)
-            .map(|m| {
-                let (pack, entry) = self.owners[m.pattern().as_usize()];
-                Hit {
-                    pack,
-                    entry,
-                    range: m.start()..m.end(),
-                }
-            })
-            .collect();
+        let mut all: Vec<Hit> = Vec::new();
+        self.words.for_each(text, |w, range| {
+            let (pack, entry) = self.owners[w];
+            all.push(Hit { pack, entry, range });
+        });
         all.sort_by_key(|h| (h.pack, h.range.start, std::cmp::Reverse(h.range.end)));
         let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
         let mut reach: Option<(usize, usize)> = None;

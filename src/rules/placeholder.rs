@@ -1,9 +1,9 @@
 use crate::diag::Diagnostic;
 use crate::doc::chars::is_chinese;
-use crate::doc::words::regex_set;
 use crate::doc::Document;
 use crate::input::Format;
 use crate::packs::{class_has, Placeholders, Shape};
+
 use crate::rules::RuleCtx;
 use regex::Regex;
 use std::ops::Range;
@@ -56,21 +56,23 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         })
         .collect();
     let patterns: Vec<&Regex> = pack.shape.iter().map(|s| &s.pattern).collect();
-    let any_shape = regex_set(&patterns);
+    let needs = crate::patterns::shared(&patterns);
+    // One pass tells which shapes may occur in each paragraph (most: none).
+    let mut scan = needs.scan(&doc.text);
     let mut out = Vec::new();
+    let mut may_occur: Vec<usize> = Vec::new();
     let mut present: Vec<&Shape> = Vec::new();
     for p in &doc.paragraphs {
-        let body = &doc.text[p.range.clone()];
-        // One pass tells which shapes occur at all (most paragraphs: none).
-        let occurs = any_shape.matches(body);
-        if !occurs.matched_any() {
+        scan.candidates(p.range.clone(), &mut may_occur);
+        if may_occur.is_empty() {
             continue;
         }
+        let body = &doc.text[p.range.clone()];
         present.clear();
         present.extend(
             shapes
                 .iter()
-                .filter(|(i, _)| occurs.matched(*i))
+                .filter(|(i, _)| may_occur.binary_search(i).is_ok())
                 .map(|(_, s)| *s),
         );
         let atoms = atoms(body, &present, doc.format, pack);

@@ -1,6 +1,6 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
-use crate::doc::words::regex_set;
 use crate::doc::Document;
+
 use crate::rules::RuleCtx;
 use regex::Regex;
 use std::ops::Range;
@@ -35,7 +35,10 @@ declare_rule! {
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let residue = &ctx.packs.residue.residue;
     let patterns: Vec<&Regex> = residue.iter().map(|e| &e.pattern).collect();
-    let any_residue = regex_set(&patterns);
+    let needs = crate::patterns::shared(&patterns);
+    // One pass tells which patterns may occur in each line (most: none).
+    let mut scan = needs.scan(&doc.text);
+    let mut may_occur: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     // Line by line: a Markdown paragraph may hold a watermark line and real text.
     for line in 0..doc.lines.count() {
@@ -44,16 +47,14 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         if body.trim().is_empty() {
             continue;
         }
-        // One pass tells which patterns occur at all (most lines: none).
-        let occurs = any_residue.matches(body);
-        if !occurs.matched_any() {
+        scan.candidates(p_range.clone(), &mut may_occur);
+        if may_occur.is_empty() {
             continue;
         }
-        let mut hits: Vec<(Range<usize>, &str, bool)> = residue
+        let mut hits: Vec<(Range<usize>, &str, bool)> = may_occur
             .iter()
-            .enumerate()
-            .filter(|(i, _)| occurs.matched(*i))
-            .flat_map(|(_, e)| {
+            .map(|&i| &residue[i])
+            .flat_map(|e| {
                 e.pattern
                     .find_iter(body)
                     .filter(|m| !m.is_empty())
