@@ -1,7 +1,7 @@
 //! Many literal words found in one pass over a text.
 //!
 //! At each position the first few bytes of the text (the *key*: at most
-//! eight) are hashed into a bit filter that holds the keys of every word.
+//! six) are hashed into a bit filter that holds the keys of every word.
 //! Only where the filter says a word may start are the words with that key
 //! compared in full. A text of Chinese prose passes the filter at a small
 //! fraction of its positions, so the pass costs about a table lookup, a
@@ -9,11 +9,11 @@
 //! Aho-Corasick automaton stepping through thousands of states, and with no
 //! automaton to build at start.
 //!
-//! Words are grouped by their key's length: one byte, two bytes, and for
-//! longer words six bytes (two Chinese characters) or, if one of them is
-//! shorter than that, three. A one-byte word (`x`) thus does not shorten the
-//! keys of the Chinese words to one byte that thousands of characters
-//! share, and a Chinese character meets one filter, not several.
+//! Words are grouped by their key's length: one, two, three (words of three
+//! to five bytes: one Chinese character) or six bytes (longer words: two
+//! Chinese characters). A one-byte word (`x`) or a one-character word (某)
+//! thus does not shorten the keys of the two-character words to a prefix
+//! that thousands of positions share.
 
 use std::ops::Range;
 
@@ -21,7 +21,7 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Literals {
     /// The words, one after another.
-    bytes: Vec<u8>,
+    words: String,
     /// Each word's range in `bytes`.
     spans: Vec<Range<usize>>,
     /// For each byte, the groups (bit `g` for `groups[g]`) with a word that
@@ -114,33 +114,32 @@ impl Literals {
     /// Compiles `words`. Panics on an empty word (it would be found at every
     /// position); callers leave those out.
     pub fn new<S: AsRef<str>>(words: &[S]) -> Literals {
-        let mut bytes = Vec::new();
+        let mut words_text = String::new();
         let mut spans = Vec::with_capacity(words.len());
         for w in words {
-            let w = w.as_ref().as_bytes();
+            let w = w.as_ref();
             assert!(!w.is_empty(), "an empty word cannot be searched for");
-            spans.push(bytes.len()..bytes.len() + w.len());
-            bytes.extend_from_slice(w);
+            spans.push(words_text.len()..words_text.len() + w.len());
+            words_text.push_str(w);
         }
-        // Group 0: one-byte words, 1: two bytes, 2: longer ones.
-        let group = |len: usize| len.min(3) - 1;
-        let mut per_group = [0usize; 3];
+        // Group 0: one-byte words, 1: two bytes, 2: three to five, 3: longer.
+        let group = |len: usize| match len {
+            1 | 2 => len - 1,
+            3..=5 => 2,
+            _ => 3,
+        };
+        let mut per_group = [0usize; 4];
         for span in &spans {
             per_group[group(span.len())] += 1;
         }
-        let long_key = if spans.iter().any(|s| (3..6).contains(&s.len())) {
-            3
-        } else {
-            6
-        };
-        let mut groups: Vec<Group> = [1, 2, long_key]
+        let mut groups: Vec<Group> = [1, 2, 3, 6]
             .into_iter()
             .zip(per_group)
             .map(|(key_len, n)| Group::new(key_len, n))
             .collect();
         let mut first = [0u8; 256];
         for (w, span) in spans.iter().enumerate() {
-            let word = &bytes[span.clone()];
+            let word = &words_text.as_bytes()[span.clone()];
             let g = group(word.len());
             first[word[0] as usize] |= 1 << g;
             let key = groups[g].key_at(word, 0).expect("a word holds its key");
@@ -150,7 +149,7 @@ impl Literals {
             g.keys.sort_unstable();
         }
         Literals {
-            bytes,
+            words: words_text,
             spans,
             first,
             groups,
@@ -166,9 +165,14 @@ impl Literals {
         self.spans.is_empty()
     }
 
+    /// The words, in order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|w| self.word(w))
+    }
+
     /// Word `w` as given.
-    pub fn word(&self, w: usize) -> &[u8] {
-        &self.bytes[self.spans[w].clone()]
+    pub fn word(&self, w: usize) -> &str {
+        &self.words[self.spans[w].clone()]
     }
 
     /// Calls `found(word, range)` for every occurrence of every word in
@@ -227,7 +231,7 @@ impl Literals {
                 break;
             }
             let word = self.word(w);
-            if text[i..].starts_with(word) {
+            if text[i..].starts_with(word.as_bytes()) {
                 found(w, i..i + word.len());
             }
         }

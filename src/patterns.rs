@@ -5,10 +5,12 @@
 //! proves it for a union of patterns steps a large automaton over every
 //! byte. Instead, each pattern's syntax tree is read for the literals a
 //! match cannot do without: `某某+` needs 某某; `[XＸ]+` needs X or Ｘ;
-//! `（[^）]{0,8}(名称|时间)）` needs （, one of 名称 and 时间, and ）. One
-//! [`Literals`] pass over the text finds every such literal; a pattern is
-//! tried on a paragraph only if each of its needs is met there. A pattern
-//! with no need that can be proven (`.+`, `[^\n]{2,}`) is tried everywhere.
+//! `（[^）]{0,8}(名称|时间)）` needs （, one of 名称 and 时间, and ）. Of
+//! these needs the most selective is kept (名称 or 时间: longer literals,
+//! and not the punctuation found in every paragraph). One [`Literals`] pass
+//! over the text finds every kept literal; a pattern is tried on a
+//! paragraph only if its need is met there. A pattern with no need that can
+//! be proven (`.+`, `[^\n]{2,}`) is tried everywhere.
 
 use crate::literals::Literals;
 use regex::Regex;
@@ -24,9 +26,10 @@ type Need = Vec<String>;
 pub struct Patterns {
     /// Every literal some need names.
     literals: Literals,
-    /// For each pattern, its needs, as indices into `literals`; a pattern
-    /// may match only where each of its needs has a literal present.
-    needs: Vec<Vec<Vec<usize>>>,
+    /// For each pattern, its most selective need, as indices into
+    /// `literals`: it may match only where one of them is present. None: a
+    /// pattern with no need, tried everywhere.
+    needs: Vec<Option<Vec<usize>>>,
     /// The patterns' sources (they tell a compiled list apart).
     sources: Vec<String>,
 }
@@ -34,13 +37,18 @@ pub struct Patterns {
 /// Classes of more characters than this give no need (`[^\n]`, `\p{Han}`).
 const MAX_CLASS: u32 = 16;
 
+/// Literals are cut to at most this many bytes (a prefix of a needed
+/// string is needed too): comparing a long literal at every place its
+/// start occurs would make the scan as slow as the text times its length.
+const MAX_LITERAL: usize = 24;
+
 /// What every match of `hir` must contain: a list of needs, all of which
 /// must be met (empty: nothing provable).
 fn needs(hir: &Hir) -> Vec<Need> {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => Vec::new(),
         HirKind::Literal(lit) => match std::str::from_utf8(&lit.0) {
-            Ok(s) if !s.is_empty() => vec![vec![s.to_string()]],
+            Ok(s) if !s.is_empty() => vec![vec![cut(s)]],
             _ => Vec::new(),
         },
         HirKind::Class(class) => class_need(class).into_iter().collect(),
@@ -85,7 +93,7 @@ fn concat_needs(parts: &[Hir]) -> Vec<Need> {
         }
         run.push_str(&prefix(part).unwrap_or_default());
         if !run.is_empty() {
-            push(&mut out, vec![std::mem::take(&mut run)]);
+            push(&mut out, vec![cut(&std::mem::take(&mut run))]);
         }
         for need in needs(part) {
             push(&mut out, need);
@@ -93,9 +101,14 @@ fn concat_needs(parts: &[Hir]) -> Vec<Need> {
         run = suffix(part).unwrap_or_default();
     }
     if !run.is_empty() {
-        push(&mut out, vec![run]);
+        push(&mut out, vec![cut(&run)]);
     }
     out
+}
+
+/// `s`, or its first `MAX_LITERAL` bytes (whole characters).
+fn cut(s: &str) -> String {
+    s[..s.floor_char_boundary(MAX_LITERAL)].to_string()
 }
 
 /// The one string `hir` matches, if it matches only one.
@@ -167,10 +180,45 @@ fn class_need(class: &Class) -> Option<Need> {
     Some(out)
 }
 
-/// How rarely a need is likely met: longer literals first, then fewer.
-fn selectivity(need: &Need) -> (usize, std::cmp::Reverse<usize>) {
+/// How rarely a need is likely met: without the commonest characters
+/// first, then longer literals, then fewer.
+fn selectivity(need: &Need) -> (bool, usize, std::cmp::Reverse<usize>) {
     let shortest = need.iter().map(String::len).min().unwrap_or(0);
-    (shortest, std::cmp::Reverse(need.len()))
+    (
+        !need.iter().any(|l| is_common(l)),
+        shortest,
+        std::cmp::Reverse(need.len()),
+    )
+}
+
+/// A literal that most paragraphs hold: one digit, space or punctuation
+/// mark, or one of the characters of every date.
+fn is_common(literal: &str) -> bool {
+    let mut chars = literal.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => {
+            c.is_ascii_digit()
+                || c.is_ascii_punctuation()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    '、' | '，'
+                        | '。'
+                        | '：'
+                        | '；'
+                        | '（'
+                        | '）'
+                        | '“'
+                        | '”'
+                        | '《'
+                        | '》'
+                        | '年'
+                        | '月'
+                        | '日'
+                )
+        }
+        _ => false,
+    }
 }
 
 impl Patterns {
@@ -188,11 +236,9 @@ impl Patterns {
             .map(|re| {
                 // The regex crate parses its pattern with these same
                 // defaults; a pattern it compiled always parses here.
-                let hir = regex_syntax::Parser::new().parse(re.as_str()).ok();
-                hir.map_or_else(Vec::new, |h| needs(&h))
-                    .into_iter()
-                    .map(|need| need.into_iter().map(&mut index).collect())
-                    .collect()
+                let hir = regex_syntax::Parser::new().parse(re.as_str()).ok()?;
+                let best = needs(&hir).into_iter().max_by_key(selectivity)?;
+                Some(best.into_iter().map(&mut index).collect())
             })
             .collect();
         Patterns {
@@ -206,10 +252,22 @@ impl Patterns {
     pub fn scan<'a>(&'a self, text: &str) -> Scan<'a> {
         let mut found = Vec::new();
         self.literals.for_each(text, |w, r| found.push((w, r)));
+        self.scan_from(found)
+    }
+
+    /// The literals searched, in the order `scan_from` numbers them.
+    pub fn literals(&self) -> &Literals {
+        &self.literals
+    }
+
+    /// The scan made of `found`: every occurrence of every literal of
+    /// [`Patterns::literals`] in a text, as (literal, range), by start.
+    pub fn scan_from(&self, found: Vec<(usize, Range<usize>)>) -> Scan<'_> {
         Scan {
             patterns: self,
             found,
             next: 0,
+            asked: 0,
             present: vec![false; self.literals.len()],
         }
     }
@@ -222,6 +280,8 @@ pub struct Scan<'a> {
     found: Vec<(usize, Range<usize>)>,
     /// The first of `found` not yet passed.
     next: usize,
+    /// The end of the part last asked about.
+    asked: usize,
     present: Vec<bool>,
 }
 
@@ -230,6 +290,8 @@ impl Scan<'_> {
     /// `part` of the text: every pattern that does is among them. Parts are
     /// asked in order and do not overlap.
     pub fn candidates(&mut self, part: Range<usize>, out: &mut Vec<usize>) {
+        debug_assert!(part.start >= self.asked, "parts asked out of order");
+        self.asked = part.end;
         out.clear();
         self.present.fill(false);
         let mut any = false;
@@ -243,9 +305,9 @@ impl Scan<'_> {
             }
             self.next += 1;
         }
-        for (i, needs) in self.patterns.needs.iter().enumerate() {
-            let met = |need: &Vec<usize>| need.iter().any(|&w| self.present[w]);
-            if (needs.is_empty() || any) && needs.iter().all(met) {
+        for (i, need) in self.patterns.needs.iter().enumerate() {
+            let met = |need: &Vec<usize>| any && need.iter().any(|&w| self.present[w]);
+            if need.as_ref().is_none_or(met) {
                 out.push(i);
             }
         }
@@ -314,6 +376,9 @@ mod tests {
             need_list(&[&["填写", "输入", "网友"]])
         );
         assert!(needs_of("a|.+").is_empty());
+        // A long literal is cut to a prefix (whole characters).
+        let long = needs_of(&"某".repeat(40));
+        assert_eq!(long, need_list(&[&["某某某某某某某某"]]));
         assert_eq!(needs_of("(?i)ab"), need_list(&[&["A", "a"], &["B", "b"]]));
         assert!(needs_of(r"^\s*$").is_empty());
     }

@@ -38,19 +38,38 @@ impl Mentions {
     /// Every mention in every paragraph of `text`. For each phrase or term,
     /// what `match_indices` finds in each paragraph.
     pub fn find(text: &str, paras: &[Paragraph], packs: &Packs) -> Mentions {
-        let (names, phrases) = list(packs);
-        let list = words(&names);
-        let mut found = Vec::new();
-        // One pass over the text; an occurrence counts where it lies within
-        // a paragraph. Paragraphs are disjoint and in order, and a word kept
-        // in one ends before the next begins, so this is a search of each
-        // paragraph on its own.
-        let mut at = 0;
+        let (list, phrases) = Mentions::words_for(packs);
         let span = paras.first().map_or(0..0, |first| {
             first.range.start..paras[paras.len() - 1].range.end
         });
-        list.find_each(&text[span.clone()], |k, r| {
-            let r = span.start + r.start..span.start + r.end;
+        let mut found = Vec::new();
+        list.literals().for_each(&text[span.clone()], |k, r| {
+            found.push((k, span.start + r.start..span.start + r.end));
+        });
+        Mentions::from_found(list, phrases, found, paras)
+    }
+
+    /// The compiled list of `packs`' set phrases and outdated terms, and how
+    /// many of its words are set phrases.
+    pub fn words_for(packs: &Packs) -> (Arc<Words>, usize) {
+        let (names, phrases) = list(packs);
+        (words(&names), phrases)
+    }
+
+    /// The mentions made of `found`: the occurrences of the words of
+    /// `list.literals()` in the text of `paras`, by start then word.
+    pub fn from_found(
+        list: Arc<Words>,
+        phrases: usize,
+        found: impl IntoIterator<Item = (usize, Range<usize>)>,
+        paras: &[Paragraph],
+    ) -> Mentions {
+        let mut mentions = Vec::new();
+        // An occurrence counts where it lies within a paragraph. Paragraphs
+        // are disjoint and in order, and a word kept in one ends before the
+        // next begins, so this is a search of each paragraph on its own.
+        let mut at = 0;
+        list.keep_each(found, |k, r| {
             while paras.get(at).is_some_and(|p| p.range.end <= r.start) {
                 at += 1;
             }
@@ -60,13 +79,13 @@ impl Mentions {
             else {
                 return false;
             };
-            found.push((k, p.index, r));
+            mentions.push((k, p.index, r));
             true
         });
         Mentions {
             list: Some(list),
             phrases,
-            found,
+            found: mentions,
         }
     }
 

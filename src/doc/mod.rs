@@ -11,6 +11,7 @@ pub mod mentions;
 pub mod outline;
 pub mod pairs;
 pub mod segment;
+pub mod vocab;
 pub mod words;
 
 use crate::input::{Decoded, Format, Text};
@@ -53,6 +54,10 @@ pub struct Document {
     pub counts: Vec<counts::Count>,
     /// Every mention of a set phrase or an outdated term.
     pub mentions: mentions::Mentions,
+    /// Every occurrence of the packs' literal words (`vocab`), found in one
+    /// pass for the lexicon rules, the placeholder and residue patterns'
+    /// prefilter and the mentions.
+    found: vocab::Found,
     /// Genre, level, place, organ and date, with their evidence.
     pub facts: facts::Facts,
 }
@@ -84,7 +89,7 @@ impl Document {
         let paragraphs = split_paragraphs(&text, &lines, format);
         // The segmentation and the steps that need no tokens, side by side
         // on a large text.
-        let (tokens, (markers, brackets, mentions)) = crate::parallel::join(
+        let (tokens, (markers, brackets, mentions, found)) = crate::parallel::join(
             text.len(),
             || segment::tokens(&text, &paragraphs),
             || {
@@ -98,8 +103,9 @@ impl Document {
                         .any(|g| g.start <= m.range.start && m.range.start < g.end);
                 }
                 let brackets = pairs::analyse(&text, &paragraphs);
-                let mentions = mentions::Mentions::find(&text, &paragraphs, packs);
-                (markers, brackets, mentions)
+                let found = vocab::Vocabulary::of(packs).find(&text);
+                let mentions = found.mentions(&paragraphs);
+                (markers, brackets, mentions, found)
             },
         );
         let title = match format {
@@ -146,6 +152,7 @@ impl Document {
             brackets,
             counts,
             mentions,
+            found,
             paragraphs,
             text,
             facts: facts::Facts::default(),
@@ -204,6 +211,25 @@ impl Document {
                 packs,
             ))
         }
+    }
+
+    /// The literals `patterns` need, found in the text: from the model's
+    /// one pass when they are among the words it searched, else now.
+    pub fn scan_for<'a>(
+        &self,
+        patterns: &'a std::sync::Arc<crate::patterns::Patterns>,
+    ) -> crate::patterns::Scan<'a> {
+        self.found
+            .scan(patterns)
+            .unwrap_or_else(|| patterns.scan(&self.text))
+    }
+
+    /// Every word of `lexicon` in the text: from the model's one pass when
+    /// it searched these words, else found now.
+    pub fn lexicon_hits(&self, lexicon: &crate::lexicon::Lexicon) -> crate::lexicon::Hits {
+        self.found
+            .lexicon_hits(lexicon)
+            .unwrap_or_else(|| lexicon.hits(&self.text))
     }
 
     /// Whether `offset` falls between two jieba tokens (or at a paragraph edge).

@@ -77,19 +77,34 @@ impl Words {
     /// one to `keep`; an occurrence it refuses does not hide the
     /// overlapping ones of its word after it (a search of part of the text
     /// would not have seen it).
-    pub fn find_each(&self, text: &str, mut keep: impl FnMut(usize, Range<usize>) -> bool) {
-        if self.found.is_empty() {
-            return;
-        }
+    pub fn find_each(&self, text: &str, keep: impl FnMut(usize, Range<usize>) -> bool) {
+        let mut found = Vec::new();
+        self.found.for_each(text, |k, r| found.push((k, r)));
+        self.keep_each(found, keep);
+    }
+
+    /// The words searched (the non-empty ones of the list), in the order
+    /// `keep_each` numbers them.
+    pub fn literals(&self) -> &Literals {
+        &self.found
+    }
+
+    /// [`Words::find_each`] on `found`: every occurrence of every word of
+    /// [`Words::literals`] in a text, as (word, range), by start then word.
+    pub fn keep_each(
+        &self,
+        found: impl IntoIterator<Item = (usize, Range<usize>)>,
+        mut keep: impl FnMut(usize, Range<usize>) -> bool,
+    ) {
         let mut reach = vec![0; self.list.len()];
         // Occurrences come by start, then by word: the order wanted, and for
         // each word the order in which `match_indices` skips overlaps.
-        self.found.for_each(text, |k, r| {
+        for (k, r) in found {
             let w = self.index[k];
             if r.start >= reach[w] && keep(w, r.clone()) {
                 reach[w] = r.end;
             }
-        });
+        }
     }
 }
 

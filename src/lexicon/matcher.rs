@@ -47,6 +47,8 @@ impl Matcher {
         let mut owners = Vec::new();
         for (p, pack) in packs.iter().enumerate() {
             for (e, entry) in pack.entry.iter().enumerate() {
+                // The pack loader refuses an empty word; one in a pack built
+                // otherwise would be found everywhere, so it is left out.
                 if entry.wrong.is_empty() {
                     continue;
                 }
@@ -62,11 +64,26 @@ impl Matcher {
 
     /// All words in `text`, in one pass.
     pub fn find(&self, text: &str) -> Hits {
-        let mut all: Vec<Hit> = Vec::new();
-        self.words.for_each(text, |w, range| {
-            let (pack, entry) = self.owners[w];
-            all.push(Hit { pack, entry, range });
-        });
+        let mut found = Vec::new();
+        self.words.for_each(text, |w, range| found.push((w, range)));
+        self.hits_from(found)
+    }
+
+    /// The words searched, in the order `hits_from` numbers them.
+    pub fn words(&self) -> &Literals {
+        &self.words
+    }
+
+    /// The hits made of `found`: every occurrence of every word of
+    /// [`Matcher::words`] in a text, as (word, range).
+    pub fn hits_from(&self, found: impl IntoIterator<Item = (usize, Range<usize>)>) -> Hits {
+        let mut all: Vec<Hit> = found
+            .into_iter()
+            .map(|(w, range)| {
+                let (pack, entry) = self.owners[w];
+                Hit { pack, entry, range }
+            })
+            .collect();
         all.sort_by_key(|h| (h.pack, h.range.start, std::cmp::Reverse(h.range.end)));
         let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
         let mut reach: Option<(usize, usize)> = None;

@@ -6,12 +6,11 @@
 mod matcher;
 mod pack;
 
-pub use matcher::{Hit, Hits};
+pub use matcher::{Hit, Hits, Matcher};
 pub use pack::{find_value, parse, Entry, FixKind, LexiconPack};
 
 use crate::error::FileError;
-use matcher::Matcher;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The embedded lexicon packs, as (file name, contents).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -30,7 +29,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub packs: Vec<LexiconPack>,
-    matcher: OnceLock<Matcher>,
+    matcher: OnceLock<Arc<Matcher>>,
 }
 
 impl Lexicon {
@@ -73,8 +72,12 @@ impl Lexicon {
 
     /// Every word of every pack found in `text`, sorted by position.
     pub fn hits(&self, text: &str) -> Hits {
+        self.matcher().find(text)
+    }
+
+    /// The matcher over every pack's words.
+    pub fn matcher(&self) -> &Arc<Matcher> {
         self.matcher
-            .get_or_init(|| Matcher::new(&self.packs))
-            .find(text)
+            .get_or_init(|| Arc::new(Matcher::new(&self.packs)))
     }
 }

@@ -71,7 +71,8 @@ pub struct RuleCtx<'a> {
 impl RuleCtx<'_> {
     /// Every lexicon word found in `doc` (the document the rules run on).
     pub fn hits(&self, doc: &Document) -> &crate::lexicon::Hits {
-        self.hits.get_or_init(|| self.packs.lexicon.hits(&doc.text))
+        self.hits
+            .get_or_init(|| doc.lexicon_hits(&self.packs.lexicon))
     }
 
     /// The document's genre template and the title lines it was recognised

@@ -1,11 +1,10 @@
 use crate::diag::Diagnostic;
 use crate::doc::chars::is_chinese;
+use crate::doc::vocab::pattern_lists;
 use crate::doc::Document;
 use crate::input::Format;
 use crate::packs::{class_has, Placeholders, Shape};
-
 use crate::rules::RuleCtx;
-use regex::Regex;
 use std::ops::Range;
 
 declare_rule! {
@@ -55,10 +54,9 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
                 .is_some_and(|re| re.is_match(&doc.text))
         })
         .collect();
-    let patterns: Vec<&Regex> = pack.shape.iter().map(|s| &s.pattern).collect();
-    let needs = crate::patterns::shared(&patterns);
+    let needs = crate::patterns::shared(&pattern_lists(ctx.packs).0);
     // One pass tells which shapes may occur in each paragraph (most: none).
-    let mut scan = needs.scan(&doc.text);
+    let mut scan = doc.scan_for(&needs);
     let mut out = Vec::new();
     let mut may_occur: Vec<usize> = Vec::new();
     let mut present: Vec<&Shape> = Vec::new();

@@ -1,8 +1,7 @@
 use crate::diag::{Applicability, Diagnostic, Edit};
+use crate::doc::vocab::pattern_lists;
 use crate::doc::Document;
-
 use crate::rules::RuleCtx;
-use regex::Regex;
 use std::ops::Range;
 
 declare_rule! {
@@ -34,10 +33,9 @@ declare_rule! {
 
 fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     let residue = &ctx.packs.residue.residue;
-    let patterns: Vec<&Regex> = residue.iter().map(|e| &e.pattern).collect();
-    let needs = crate::patterns::shared(&patterns);
+    let needs = crate::patterns::shared(&pattern_lists(ctx.packs).1);
     // One pass tells which patterns may occur in each line (most: none).
-    let mut scan = needs.scan(&doc.text);
+    let mut scan = doc.scan_for(&needs);
     let mut may_occur: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     // Line by line: a Markdown paragraph may hold a watermark line and real text.
