@@ -3,7 +3,9 @@
 //! default dictionary, compiled into the binary at build time).
 
 use super::Paragraph;
+use gwlint_segment::Segmenter;
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// Word tokens, in order, stored as 32-bit byte ranges: the token list is
@@ -100,13 +102,19 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph]) -> Tokens {
 }
 
 fn cut(text: &str, paragraphs: &[Paragraph]) -> Vec<Range<u32>> {
-    let mut segmenter = gwlint_segment::segmenter();
-    let mut tokens = Vec::new();
-    for p in paragraphs {
-        for piece in sentence_chunks(text, p.range.clone()) {
-            segmenter.cut(&text[piece.clone()], piece.start as u32, &mut tokens);
-        }
+    thread_local! {
+        // One segmenter per thread: its lookup cache is worth keeping from
+        // one document to the next.
+        static SEGMENTER: RefCell<Segmenter<'static>> = RefCell::new(gwlint_segment::segmenter());
     }
+    let mut tokens = Vec::new();
+    SEGMENTER.with_borrow_mut(|segmenter| {
+        for p in paragraphs {
+            for piece in sentence_chunks(text, p.range.clone()) {
+                segmenter.cut(&text[piece.clone()], piece.start as u32, &mut tokens);
+            }
+        }
+    });
     tokens
 }
 

@@ -4,7 +4,8 @@
 //! dictionary has at each character; every other character is a token of
 //! its own (a `\r\n` pair is one).
 
-use crate::dict::Dict;
+use crate::dict::{Cursor, Dict};
+use crate::layout::Pair;
 use std::ops::Range;
 
 /// One step of the best route of a han run.
@@ -24,7 +25,14 @@ pub struct Segmenter<'d> {
     /// The route of the current run, one step per character and a last one
     /// past its end.
     route: Vec<Step>,
+    /// The last lookups of two-character prefixes, by a hash of their key:
+    /// the dictionary's pairs table is megabytes, and prose repeats its
+    /// character pairs, so most lookups are answered here.
+    pairs: Vec<(u64, Option<Cursor>)>,
 }
+
+/// Entries of the pairs cache (a power of two).
+const PAIR_CACHE: usize = 16384;
 
 impl<'d> Segmenter<'d> {
     pub fn new(dict: Dict<'d>) -> Segmenter<'d> {
@@ -32,6 +40,7 @@ impl<'d> Segmenter<'d> {
             dict,
             run: Vec::new(),
             route: Vec::new(),
+            pairs: vec![(0, None); PAIR_CACHE],
         }
     }
 
@@ -44,6 +53,8 @@ impl<'d> Segmenter<'d> {
             .ok()
             .and_then(|n| base.checked_add(n));
         assert!(fits.is_some(), "text beyond 4 GiB");
+        // Nothing is left of a call that panicked.
+        self.run.clear();
         let bytes = text.as_bytes();
         let mut chars = text.char_indices();
         while let Some((i, c)) = chars.next() {
@@ -103,9 +114,13 @@ impl<'d> Segmenter<'d> {
     /// is a step of its own. The additions are jieba-rs's, in its order, so
     /// the results agree to the last bit.
     fn best_route(&mut self) {
-        let run = &self.run;
+        let Segmenter {
+            dict,
+            run,
+            route,
+            pairs,
+        } = self;
         let n = run.len();
-        let route = &mut self.route;
         route.clear();
         route.resize(
             n + 1,
@@ -128,24 +143,32 @@ impl<'d> Segmenter<'d> {
                 }
             };
             let a = run[x].1;
-            if let Some(first) = self.dict.start(a) {
-                if let Some(p) = self.dict.word_prob(first) {
+            if let Some(first) = dict.start(a) {
+                if let Some(p) = dict.word_prob(first) {
                     consider(p, x + 1);
                 }
-                let mut next = run
-                    .get(x + 1)
-                    .and_then(|&(_, b)| self.dict.pair(first, a, b));
+                let mut next = run.get(x + 1).and_then(|&(_, b)| {
+                    if !dict.may_have_child(first, b) {
+                        return None;
+                    }
+                    let key = Pair::key(a, b);
+                    let slot = &mut pairs[Pair::home(key, PAIR_CACHE.trailing_zeros())];
+                    if slot.0 != key {
+                        *slot = (key, dict.pair(first, a, b));
+                    }
+                    slot.1
+                });
                 let mut y = x + 2;
                 while let Some(node) = next {
-                    if let Some(p) = self.dict.word_prob(node) {
+                    if let Some(p) = dict.word_prob(node) {
                         consider(p, y);
                     }
-                    next = run.get(y).and_then(|&(_, c)| self.dict.child(node, c));
+                    next = run.get(y).and_then(|&(_, c)| dict.child(node, c));
                     y += 1;
                 }
             }
             route[x] = best.unwrap_or(Step {
-                prob: self.dict.unknown_prob() + route[x + 1].prob,
+                prob: dict.unknown_prob() + route[x + 1].prob,
                 end: x as u32 + 1,
             });
         }

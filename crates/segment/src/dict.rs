@@ -182,6 +182,12 @@ impl<'a> Dict<'a> {
         }
     }
 
+    /// Whether `at` may have a child `c` (false: it surely has none).
+    #[inline(always)]
+    pub(crate) fn may_have_child(&self, at: Cursor, c: char) -> bool {
+        at.node.filter & filter_bit(c) != 0
+    }
+
     /// The node of `at`'s prefix followed by `c`, if there is one.
     #[inline(always)]
     pub(crate) fn child(&self, at: Cursor, c: char) -> Option<Cursor> {
