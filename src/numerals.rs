@@ -25,8 +25,17 @@ pub fn is_han_numeral_char(c: char) -> bool {
 
 /// Parse a Chinese number from 1 to 99 (一, 十, 十二, 二十, 二十三, 两).
 pub fn parse_han(s: &str) -> Option<u32> {
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
+    // At most three characters make a number here.
+    let mut chars = ['\0'; 4];
+    let mut n = 0;
+    for c in s.chars() {
+        if n == chars.len() {
+            return None;
+        }
+        chars[n] = c;
+        n += 1;
+    }
+    match &chars[..n] {
         [d] if *d != '十' => han_digit(*d).filter(|&v| v > 0),
         ['十'] => Some(10),
         ['十', d] => han_digit(*d).filter(|&v| v > 0).map(|v| 10 + v),

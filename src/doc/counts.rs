@@ -195,10 +195,13 @@ fn find_in(
             // 个 is too general to name a kind by itself (个方面, 个项目);
             // the other classifiers do (5项 and 六项 are the same kind).
             let key = match cls_text {
-                "个" => Cow::Owned(format!(
-                    "个{}",
-                    noun.as_ref().map_or("", |n| &text[n.clone()])
-                )),
+                "个" => {
+                    let noun = noun.as_ref().map_or("", |n| &text[n.clone()]);
+                    let mut key = String::with_capacity("个".len() + noun.len());
+                    key.push('个');
+                    key.push_str(noun);
+                    Cow::Owned(key)
+                }
                 other => Cow::Borrowed(other),
             };
             found.push(Count {

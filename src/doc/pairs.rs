@@ -144,21 +144,40 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
     let body = &text[range.clone()];
     let base = range.start;
     let mut stack: Vec<Open> = Vec::new();
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (off, c) = chars[k];
+    // Brackets and curly quotes are paired as they come; straight quotes
+    // look around them, which needs the characters indexed.
+    let bracket = |stack: &mut Vec<Open>, out: &mut Brackets, off: usize, c: char| {
         let at = base + off;
         let here = at..at + c.len_utf8();
         if let Some(kind) = opener_kind(c) {
-            open(&mut stack, kind, here, c == '(');
+            open(stack, kind, here, c == '(');
         } else if let Some(kind) = closer_kind(c) {
-            close_at(&mut stack, kind, here, c, body, off, out);
-        } else if matches!(c, '"' | '\'' | '〞' | '〟') {
-            k = ascii_quote(&chars, k, body, base, &mut stack, out);
-            continue;
+            close_at(stack, kind, here, c, body, off, out);
         }
-        k += 1;
+    };
+    let straight = |c: char| matches!(c, '"' | '\'' | '〞' | '〟');
+    let has_straight = body.bytes().any(|b| b == b'"' || b == b'\'')
+        || body.contains('〞')
+        || body.contains('〟');
+    if !has_straight {
+        for (off, &b) in body.as_bytes().iter().enumerate() {
+            if may_begin_bracket(b) {
+                let c = body[off..].chars().next().expect("a character begins here");
+                bracket(&mut stack, out, off, c);
+            }
+        }
+    } else {
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (off, c) = chars[k];
+            if straight(c) {
+                k = ascii_quote(&chars, k, body, base, &mut stack, out);
+                continue;
+            }
+            bracket(&mut stack, out, off, c);
+            k += 1;
+        }
     }
     let remaining: Vec<Open> = std::mem::take(&mut stack);
     let continues = next_opens_quote
@@ -170,6 +189,12 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
             report_unclosed(o, out);
         }
     }
+}
+
+/// Whether a bracket or curly quote may begin with byte `b`: each is `(`,
+/// `)` or begins with E2, E3 or EF (bytes that only ever begin a character).
+fn may_begin_bracket(b: u8) -> bool {
+    matches!(b, b'(' | b')' | 0xE2 | 0xE3 | 0xEF)
 }
 
 fn opener_kind(c: char) -> Option<PairKind> {
@@ -388,6 +413,19 @@ mod tests {
         let idx = super::super::lines::LineIndex::new(text);
         let paras = super::super::split_paragraphs(text, &idx, crate::input::Format::Plain);
         analyse(text, &paras)
+    }
+
+    /// The byte filter lets every bracket and curly quote through.
+    #[test]
+    fn every_bracket_passes_the_byte_filter() {
+        let brackets: Vec<char> = ('\0'..=char::MAX)
+            .filter(|&c| opener_kind(c).is_some() || closer_kind(c).is_some())
+            .collect();
+        assert!(brackets.len() >= 16, "{brackets:?}");
+        for c in brackets {
+            let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            assert!(may_begin_bracket(first), "{c}");
+        }
     }
 
     #[test]

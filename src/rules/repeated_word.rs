@@ -59,10 +59,14 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
         let word = &doc.text[a.clone()];
         // The run of identical tokens starting here.
         let mut j = i + 1;
-        while j < tokens.len()
-            && tokens.at(j).start == tokens.at(j - 1).end
-            && doc.text[tokens.at(j)] == *word
-        {
+        while j < tokens.len() && {
+            let t = tokens.at(j);
+            // Length and first byte first: most neighbours differ there.
+            t.start == tokens.at(j - 1).end
+                && t.len() == a.len()
+                && doc.text.as_bytes()[t.start] == doc.text.as_bytes()[a.start]
+                && doc.text[t] == *word
+        } {
             j += 1;
         }
         if j > i + 1 && is_slip(doc, word, a.start, tokens.at(j - 1).end) {
