@@ -14,6 +14,7 @@ pub mod error;
 pub mod explain;
 pub mod fix;
 pub mod input;
+pub mod lazy_regex;
 pub mod lexicon;
 pub mod limits;
 pub mod literals;

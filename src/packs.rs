@@ -4,8 +4,8 @@
 //! `tests/suite/packs.rs` runs them all.
 
 use crate::error::{parse, FileError};
+use crate::lazy_regex::LazyRegex;
 use crate::lexicon::Lexicon;
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -98,8 +98,8 @@ pub const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
 
 /// A pattern that must match at least one character: one that can match
 /// the empty string would report (or find a heading) at every position.
-fn nonempty_regex(s: &str) -> Result<Regex, String> {
-    let re = Regex::new(s).map_err(|e| e.to_string())?;
+fn nonempty_regex(s: &str) -> Result<LazyRegex, String> {
+    let re = LazyRegex::new(s).map_err(|e| e.to_string())?;
     let hir = regex_syntax::parse(s).map_err(|e| e.to_string())?;
     if hir.properties().minimum_len() == Some(0) {
         return Err(format!(
@@ -109,37 +109,37 @@ fn nonempty_regex(s: &str) -> Result<Regex, String> {
     Ok(re)
 }
 
-fn de_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Regex, D::Error> {
+fn de_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<LazyRegex, D::Error> {
     let s = String::deserialize(d)?;
     nonempty_regex(&s).map_err(serde::de::Error::custom)
 }
 
-fn de_opt_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Regex>, D::Error> {
+fn de_opt_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<LazyRegex>, D::Error> {
     let s = Option::<String>::deserialize(d)?;
-    s.map(|s| Regex::new(&s).map_err(serde::de::Error::custom))
+    s.map(|s| LazyRegex::new(&s).map_err(serde::de::Error::custom))
         .transpose()
 }
 
 /// A regex character-class body such as `A-Za-z0-9`, compiled to match one char.
-fn de_class<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Regex>, D::Error> {
+fn de_class<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<LazyRegex>, D::Error> {
     let s = String::deserialize(d)?;
     if s.is_empty() {
         return Ok(None);
     }
-    Regex::new(&format!("^[{s}]$"))
+    LazyRegex::new(&format!("^[{s}]$"))
         .map(Some)
         .map_err(serde::de::Error::custom)
 }
 
 /// Whether `c` is in an optional character class.
-pub fn class_has(class: &Option<Regex>, c: Option<char>) -> bool {
+pub fn class_has(class: &Option<LazyRegex>, c: Option<char>) -> bool {
     match (class, c) {
         (Some(re), Some(c)) => re.is_match(c.encode_utf8(&mut [0; 4])),
         _ => false,
     }
 }
 
-fn de_regexes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Regex>, D::Error> {
+fn de_regexes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<LazyRegex>, D::Error> {
     Vec::<String>::deserialize(d)?
         .iter()
         .map(|s| nonempty_regex(s).map_err(serde::de::Error::custom))
@@ -197,12 +197,12 @@ with_specs!(
 pub struct Shape {
     pub id: String,
     #[serde(deserialize_with = "de_regex")]
-    pub pattern: Regex,
+    pub pattern: LazyRegex,
     /// Characters that may not stand right before a match (a regex class body).
     #[serde(default, deserialize_with = "de_class")]
-    pub not_before: Option<Regex>,
+    pub not_before: Option<LazyRegex>,
     #[serde(default, deserialize_with = "de_class")]
-    pub not_after: Option<Regex>,
+    pub not_after: Option<LazyRegex>,
     /// Whether the shape applies in Markdown (where ** is emphasis).
     #[serde(default = "yes")]
     pub markdown: bool,
@@ -212,7 +212,7 @@ pub struct Shape {
     pub min_len_without_meaning: usize,
     /// The shape is not used in documents this pattern matches.
     #[serde(default, deserialize_with = "de_opt_regex")]
-    pub unless_document: Option<Regex>,
+    pub unless_document: Option<LazyRegex>,
     /// What the placeholder stands for when its neighbours do not say (年份
     /// for 〔20XX〕).
     #[serde(default)]
@@ -224,7 +224,7 @@ pub struct Shape {
     /// Matches of the shape that this pattern matches are something else
     /// (（此处隐藏3826字） is a paywall's, not a prompt).
     #[serde(default, deserialize_with = "de_opt_regex")]
-    pub unless: Option<Regex>,
+    pub unless: Option<LazyRegex>,
     /// The shape is a placeholder whatever stands around it (a blank line
     /// ＿＿ between spaces); other shapes need Chinese text beside them.
     #[serde(default)]
@@ -289,7 +289,7 @@ pub struct Placeholders {
 pub struct ResidueEntry {
     pub id: String,
     #[serde(deserialize_with = "de_regex")]
-    pub pattern: Regex,
+    pub pattern: LazyRegex,
     pub what: String,
     /// Ordinary documents may say this too: alone on a long line it is not
     /// residue.
@@ -460,7 +460,7 @@ pub struct Organ {
     pub self_ref: String,
     /// Matches the end of an organ's name.
     #[serde(deserialize_with = "de_regex")]
-    pub suffix: Regex,
+    pub suffix: LazyRegex,
     /// Whether its documents are checked by `mixed-organ` (an office writes
     /// for its organ and may say 我局).
     #[serde(default = "yes")]
@@ -612,9 +612,9 @@ pub struct Section {
     #[serde(default)]
     pub optional: bool,
     #[serde(deserialize_with = "de_regexes")]
-    pub headings: Vec<Regex>,
+    pub headings: Vec<LazyRegex>,
     #[serde(default, deserialize_with = "de_regexes")]
-    pub exclude: Vec<Regex>,
+    pub exclude: Vec<LazyRegex>,
     /// Documents of the genre whose `required-section` finding names this
     /// section: missing, or for an optional section out of order.
     #[serde(default)]
@@ -629,9 +629,9 @@ pub struct Section {
 pub struct Template {
     pub name: String,
     #[serde(deserialize_with = "de_regex")]
-    pub title: Regex,
+    pub title: LazyRegex,
     #[serde(default, deserialize_with = "de_opt_regex")]
-    pub title_exclude: Option<Regex>,
+    pub title_exclude: Option<LazyRegex>,
     #[serde(default)]
     pub section: Vec<Section>,
     /// The genre's conventions, checked by `genre-convention`.
@@ -682,7 +682,7 @@ pub struct Convention {
     pub id: String,
     pub kind: ConventionKind,
     #[serde(default, deserialize_with = "de_opt_regex")]
-    pub pattern: Option<Regex>,
+    pub pattern: Option<LazyRegex>,
     pub severity: ConventionLevel,
     /// What is wrong and what to do, shown to users.
     pub message: String,
@@ -744,8 +744,14 @@ fn parse_template(file: &str, text: &str) -> Result<Template, PackError> {
 }
 
 impl Packs {
-    /// Load the packs embedded in the binary.
+    /// Load the packs embedded in the binary, their patterns compiled on
+    /// first use (see `lazy_regex`).
     pub fn embedded() -> Result<Packs, PackError> {
+        crate::lazy_regex::deferred(Packs::parse_embedded)
+    }
+
+    /// Load the packs embedded in the binary.
+    fn parse_embedded() -> Result<Packs, PackError> {
         let find = |name: &str| {
             EMBEDDED
                 .iter()
@@ -925,7 +931,7 @@ impl Packs {
         for phrase in residue {
             self.residue.residue.push(ResidueEntry {
                 id: format!("gwlint.toml: {phrase}"),
-                pattern: Regex::new(&regex::escape(phrase))
+                pattern: LazyRegex::new(&regex::escape(phrase))
                     .expect("an escaped literal is a valid regex"),
                 what: "本单位配置的残留文字".to_string(),
                 weak: false,
@@ -1007,6 +1013,25 @@ fn report_unknown_files(dir: &Path) -> Result<(), PackError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The embedded packs are loaded with their patterns compiled on first
+    /// use; loaded eagerly, every pattern of every pack compiles.
+    #[test]
+    fn every_embedded_pattern_compiles() {
+        let eager = Packs::parse_embedded().unwrap();
+        assert!(eager
+            .placeholders
+            .shape
+            .iter()
+            .all(|s| s.pattern.is_compiled()));
+        assert!(eager.templates.iter().all(|t| t.title.is_compiled()));
+        let deferred = Packs::embedded().unwrap();
+        assert!(deferred
+            .residue
+            .residue
+            .iter()
+            .all(|e| !e.pattern.is_compiled()));
+    }
 
     #[test]
     fn patterns_matching_the_empty_string_are_refused() {

@@ -13,7 +13,6 @@
 //! be proven (`.+`, `[^\n]{2,}`) is tried everywhere.
 
 use crate::literals::Literals;
-use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
@@ -222,7 +221,7 @@ fn is_common(literal: &str) -> bool {
 }
 
 impl Patterns {
-    fn new(patterns: &[&Regex]) -> Patterns {
+    fn new(patterns: &[&str]) -> Patterns {
         let mut words: Vec<String> = Vec::new();
         let mut index = |lit: String| match words.iter().position(|w| *w == lit) {
             Some(i) => i,
@@ -236,7 +235,7 @@ impl Patterns {
             .map(|re| {
                 // The regex crate parses its pattern with these same
                 // defaults; a pattern it compiled always parses here.
-                let hir = regex_syntax::Parser::new().parse(re.as_str()).ok()?;
+                let hir = regex_syntax::Parser::new().parse(re).ok()?;
                 let best = needs(&hir).into_iter().max_by_key(selectivity)?;
                 Some(best.into_iter().map(&mut index).collect())
             })
@@ -244,7 +243,7 @@ impl Patterns {
         Patterns {
             literals: Literals::new(&words),
             needs,
-            sources: patterns.iter().map(|p| p.as_str().to_string()).collect(),
+            sources: patterns.iter().map(|p| p.to_string()).collect(),
         }
     }
 
@@ -315,20 +314,16 @@ impl Scan<'_> {
 }
 
 /// The compiled form of `patterns`, built on first use and shared
-/// afterwards. Each pattern must have been compiled by `Regex::new` (its
-/// source is read again, with the same defaults).
-pub fn shared(patterns: &[&Regex]) -> Arc<Patterns> {
+/// afterwards: each pattern's source, as given to `Regex::new` (it is read
+/// again with the same defaults; the regex itself need not be compiled).
+pub fn shared(patterns: &[&str]) -> Arc<Patterns> {
     type Cache = Vec<Arc<Patterns>>;
     static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
     /// Distinct lists kept (the built-in packs use two).
     const CACHE_SIZE: usize = 16;
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     let same = |p: &Patterns| {
-        p.sources.len() == patterns.len()
-            && p.sources
-                .iter()
-                .zip(patterns)
-                .all(|(s, re)| s == re.as_str())
+        p.sources.len() == patterns.len() && p.sources.iter().zip(patterns).all(|(s, re)| s == re)
     };
     if let Some(p) = cache.iter().find(|p| same(p)) {
         return Arc::clone(p);
@@ -389,17 +384,8 @@ mod tests {
     #[test]
     fn every_matching_pattern_is_a_candidate() {
         let packs = crate::packs::Packs::builtin();
-        let mut lists: Vec<Vec<&Regex>> = vec![
-            packs
-                .placeholders
-                .shape
-                .iter()
-                .map(|s| &s.pattern)
-                .collect(),
-            packs.residue.residue.iter().map(|e| &e.pattern).collect(),
-        ];
-        let extra = [Regex::new("a|.+").unwrap(), Regex::new("(?i)xy").unwrap()];
-        lists.push(extra.iter().collect());
+        let (placeholders, residue) = crate::doc::vocab::pattern_lists(packs);
+        let lists: Vec<Vec<&str>> = vec![placeholders, residue, vec!["a|.+", "(?i)xy"]];
         let alphabet: Vec<char> =
             "XxＸｘ×某某此处输入（）()【】[]{}<>：:　 \n20１９〇○□_＊*本文原创来源网络仅供参考下载全文字0123456789正文标题单位名称年月日Yy一二"
                 .chars()
@@ -407,6 +393,8 @@ mod tests {
         let mut rng = Xorshift(0xC0FFEE);
         for list in &lists {
             let set = shared(list);
+            let compiled: Vec<regex::Regex> =
+                list.iter().map(|p| regex::Regex::new(p).unwrap()).collect();
             for _ in 0..3000 {
                 let text = rng.string(&alphabet, 60);
                 // Three parts, the last at the text's end.
@@ -417,7 +405,7 @@ mod tests {
                 for w in cuts.windows(2) {
                     let part = w[0]..w[1];
                     scan.candidates(part.clone(), &mut out);
-                    for (i, re) in list.iter().enumerate() {
+                    for (i, re) in compiled.iter().enumerate() {
                         if re.is_match(&text[part.clone()]) {
                             assert!(out.contains(&i), "{re} in {:?}", &text[part.clone()]);
                         }
@@ -431,13 +419,7 @@ mod tests {
     #[test]
     fn plain_prose_leaves_no_candidate() {
         let packs = crate::packs::Packs::builtin();
-        let list: Vec<&Regex> = packs
-            .placeholders
-            .shape
-            .iter()
-            .map(|s| &s.pattern)
-            .collect();
-        let set = shared(&list);
+        let set = shared(&crate::doc::vocab::pattern_lists(packs).0);
         let text = "全县上下要切实增强责任感和紧迫感，扎实推进各项工作落实。";
         let mut out = vec![7];
         set.scan(text).candidates(0..text.len(), &mut out);
@@ -449,10 +431,8 @@ mod tests {
 
     #[test]
     fn lists_are_compiled_once_and_told_apart() {
-        let a = Regex::new("X+年").unwrap();
-        let b = Regex::new("某某").unwrap();
-        let set = shared(&[&a, &b]);
-        assert!(Arc::ptr_eq(&set, &shared(&[&a, &b])));
-        assert!(!Arc::ptr_eq(&set, &shared(&[&a])));
+        let set = shared(&["X+年", "某某"]);
+        assert!(Arc::ptr_eq(&set, &shared(&["X+年", "某某"])));
+        assert!(!Arc::ptr_eq(&set, &shared(&["X+年"])));
     }
 }

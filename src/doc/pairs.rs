@@ -156,9 +156,8 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
         }
     };
     let straight = |c: char| matches!(c, '"' | '\'' | '〞' | '〟');
-    let has_straight = body.bytes().any(|b| b == b'"' || b == b'\'')
-        || body.contains('〞')
-        || body.contains('〟');
+    let has_straight =
+        body.bytes().any(|b| b == b'"' || b == b'\'') || body.contains('〞') || body.contains('〟');
     if !has_straight {
         for (off, &b) in body.as_bytes().iter().enumerate() {
             if may_begin_bracket(b) {

@@ -11,7 +11,6 @@ use crate::lexicon::{Hits, Lexicon, Matcher};
 use crate::literals::Literals;
 use crate::packs::Packs;
 use crate::patterns::{self, Patterns, Scan};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
@@ -34,16 +33,22 @@ const PLACEHOLDERS: usize = 1;
 const RESIDUE: usize = 2;
 const MENTIONS: usize = 3;
 
-/// The placeholder shapes' and the residue entries' patterns of `packs`.
-pub fn pattern_lists(packs: &Packs) -> (Vec<&Regex>, Vec<&Regex>) {
+/// The sources of the placeholder shapes' and the residue entries'
+/// patterns of `packs`.
+pub fn pattern_lists(packs: &Packs) -> (Vec<&str>, Vec<&str>) {
     (
         packs
             .placeholders
             .shape
             .iter()
-            .map(|s| &s.pattern)
+            .map(|s| s.pattern.as_str())
             .collect(),
-        packs.residue.residue.iter().map(|e| &e.pattern).collect(),
+        packs
+            .residue
+            .residue
+            .iter()
+            .map(|e| e.pattern.as_str())
+            .collect(),
     )
 }
 

@@ -33,8 +33,12 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The embedded packs.
+    /// The embedded packs, their patterns compiled on first use.
     pub fn embedded() -> Result<Lexicon, FileError> {
+        crate::lazy_regex::deferred(Lexicon::parse_embedded)
+    }
+
+    fn parse_embedded() -> Result<Lexicon, FileError> {
         let mut lex = Lexicon::default();
         for (file, text) in EMBEDDED {
             lex.add(pack::parse(file, text)?, file, text)?;
@@ -79,5 +83,22 @@ impl Lexicon {
     pub fn matcher(&self) -> &Arc<Matcher> {
         self.matcher
             .get_or_init(|| Arc::new(Matcher::new(&self.packs)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The embedded lexicon's patterns all compile when loaded eagerly.
+    #[test]
+    fn every_embedded_pattern_compiles() {
+        let eager = super::Lexicon::parse_embedded().unwrap();
+        let patterns: Vec<_> = eager
+            .packs
+            .iter()
+            .flat_map(|p| &p.entry)
+            .filter_map(|e| e.followed_by.as_ref())
+            .collect();
+        assert!(!patterns.is_empty());
+        assert!(patterns.iter().all(|p| p.is_compiled()));
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::diag::Severity;
 use crate::error::FileError;
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -63,7 +63,7 @@ pub struct Entry {
     /// Report only when the text right after the word matches this regex
     /// (e.g. a date after 截止).
     #[serde(default, deserialize_with = "de_anchored")]
-    pub followed_by: Option<Regex>,
+    pub followed_by: Option<LazyRegex>,
     /// Do not report when the word is followed by one of these.
     #[serde(default)]
     pub not_followed_by: Vec<String>,
@@ -90,9 +90,9 @@ pub struct Entry {
     pub origin: String,
 }
 
-fn de_anchored<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Regex>, D::Error> {
+fn de_anchored<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<LazyRegex>, D::Error> {
     let s = String::deserialize(d)?;
-    Regex::new(&format!("^(?:{s})"))
+    LazyRegex::new(&format!("^(?:{s})"))
         .map(Some)
         .map_err(serde::de::Error::custom)
 }
