@@ -30,15 +30,20 @@ seed=../shared/seeds/000_4ad656d6f473d90a.txt
 tree() { [ -d "$data/tree$1" ] || "$gen" tree "$1" "$data/tree$1" >/dev/null; echo "$data/tree$1"; }
 file() { [ -f "$data/file$1.txt" ] || "$gen" file "$1" "$data/file$1.txt" >/dev/null; echo "$data/file$1.txt"; }
 
-# ratio NAME RUNS THREADS INPUT: gwlint and the floor run alternately, so
-# that a busy machine slows both alike; prints the medians, their ratio and
-# both peak memories.
+# ratio NAME RUNS THREADS INPUT [human]: gwlint and the floor run
+# alternately, so that a busy machine slows both alike; prints the medians,
+# their ratio and both peak memories. gwlint writes JSON to /dev/null, or
+# with `human` its report for people through a pipe.
 ratio() {
-  local name=$1 runs=$2 threads=$3 input=$4 i
+  local name=$1 runs=$2 threads=$3 input=$4 human=${5:-} i
   : > "$work/g" ; : > "$work/f"
   for i in $(seq "$runs"); do
     RAYON_NUM_THREADS=$threads /usr/bin/time -f '%e %M' -a -o "$work/f" "$floor" "$input" >/dev/null
-    RAYON_NUM_THREADS=$threads /usr/bin/time -f '%e %M' -a -o "$work/g" "$bin" --format json "$input" >/dev/null || true
+    if [ -n "$human" ]; then
+      RAYON_NUM_THREADS=$threads /usr/bin/time -f '%e %M' -a -o "$work/g" sh -c '"$0" "$1" | cat >/dev/null' "$bin" "$input" || true
+    else
+      RAYON_NUM_THREADS=$threads /usr/bin/time -f '%e %M' -a -o "$work/g" "$bin" --format json "$input" >/dev/null || true
+    fi
   done
   python3 - "$name" "$work/g" "$work/f" <<'PY'
 import statistics, sys
@@ -65,10 +70,12 @@ quick | full)
   ratio "one draft ($(($(stat -c %s "$seed") / 1000)) KB)" 20 0 "$work/one.txt"
   if [ "$mode" = full ]; then ratio "1 MB tree, 1 thread" 10 1 "$(tree 1)"; fi
   ratio "10 MB tree, 1 thread" 5 1 "$(tree 10)"
+  ratio "10 MB tree, 1 thread, human report through a pipe" 5 1 "$(tree 10)" human
   ratio "10 MB tree, all cores" 5 0 "$(tree 10)"
   if [ "$mode" = full ]; then ratio "100 MB tree, all cores" 3 0 "$(tree 100)"; fi
   if [ "$mode" = full ]; then ratio "1 MB file" 10 0 "$(file 1)"; fi
   ratio "10 MB file" 5 0 "$(file 10)"
+  ratio "10 MB file, 1 thread" 5 1 "$(file 10)"
   if [ "$mode" = full ]; then ratio "50 MB file" 3 0 "$(file 50)"; fi
   ;;
 formats)

@@ -6,8 +6,9 @@
 use crate::error::{parse, FileError};
 use crate::lazy_regex::LazyRegex;
 use crate::lexicon::Lexicon;
+use crate::literals::Literals;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -358,7 +359,7 @@ pub struct Jurisdiction {
     pub not_names: String,
     /// Words that hide a level's character (社区 over 区); add to them and
     /// to `not_levels` only through `add_words`, which keeps the index of
-    /// `exception_words_over` true.
+    /// `exception_words_around` true.
     pub exceptions: Vec<String>,
     pub not_levels: Vec<String>,
     /// Text that must fire.
@@ -367,10 +368,10 @@ pub struct Jurisdiction {
     /// Text that must not fire.
     #[serde(default)]
     pub counter_examples: Vec<String>,
-    /// The exception and non-level words by character, built on first use
-    /// (and dropped whenever words are added).
+    /// The exception and non-level words, compiled on first use (and
+    /// dropped whenever words are added).
     #[serde(skip)]
-    words_by_char: OnceLock<WordIndex>,
+    word_index: OnceLock<WordIndex>,
 }
 
 impl Jurisdiction {
@@ -384,31 +385,36 @@ impl Jurisdiction {
             .or_else(|| self.level.iter().find(|l| l.self_chars() == chars))
     }
 
-    /// The exception and non-level words that share a character with
-    /// `text` (the others cannot occur over it), and every empty word.
-    pub fn exception_words_over(&self, text: &str) -> Vec<&String> {
-        let index = self.words_by_char.get_or_init(|| {
-            let mut index = WordIndex::default();
-            for (i, w) in self.exceptions.iter().chain(&self.not_levels).enumerate() {
+    /// The exception and non-level words that occur over (part of) `r` in
+    /// `text` — found in one pass over a small window around it; the others
+    /// cannot cover it — and every empty word.
+    pub fn exception_words_around(&self, text: &str, r: &Range<usize>) -> Vec<&String> {
+        let index = self.word_index.get_or_init(|| {
+            let words = self.exceptions.iter().chain(&self.not_levels);
+            let (mut ids, mut empty, mut listed) = (Vec::new(), Vec::new(), Vec::new());
+            for (i, w) in words.enumerate() {
                 if w.is_empty() {
-                    index.empty.push(i as u32);
-                }
-                let mut chars: Vec<char> = w.chars().collect();
-                chars.sort_unstable();
-                chars.dedup();
-                for c in chars {
-                    index.by_char.entry(c).or_default().push(i as u32);
+                    empty.push(i as u32);
+                } else {
+                    ids.push(i as u32);
+                    listed.push(w.as_str());
                 }
             }
-            index
+            WordIndex {
+                longest: listed.iter().map(|w| w.len()).max().unwrap_or(0),
+                words: Literals::new(&listed),
+                ids,
+                empty,
+            }
         });
-        let mut found: Vec<u32> = text
-            .chars()
-            .filter_map(|c| index.by_char.get(&c))
-            .flatten()
-            .chain(&index.empty)
-            .copied()
-            .collect();
+        let lo = text.floor_char_boundary(r.start.saturating_sub(index.longest));
+        let hi = text.ceil_char_boundary((r.end + index.longest).min(text.len()));
+        let mut found: Vec<u32> = index.empty.clone();
+        index.words.for_each(&text[lo..hi], |k, at| {
+            if lo + at.start < r.end && lo + at.end > r.start {
+                found.push(index.ids[k]);
+            }
+        });
         found.sort_unstable();
         found.dedup();
         let n = self.exceptions.len();
@@ -427,7 +433,7 @@ impl Jurisdiction {
     ) {
         self.exceptions.extend(exceptions);
         self.not_levels.extend(not_levels);
-        self.words_by_char = OnceLock::new();
+        self.word_index = OnceLock::new();
     }
 
     /// The level of a named place: 北京市 is a 直辖市, 长沙市 a 市.
@@ -440,13 +446,18 @@ impl Jurisdiction {
     }
 }
 
-/// Indices into a level pack's exception words, then its non-level words.
-#[derive(Debug, Default)]
+/// A level pack's exception words, then its non-level words, searched
+/// together (numbered in that order).
+#[derive(Debug)]
 struct WordIndex {
-    /// For each character, the words holding it.
-    by_char: HashMap<char, Vec<u32>>,
+    /// The non-empty words.
+    words: Literals,
+    /// For each of `words`, its number.
+    ids: Vec<u32>,
     /// The empty words (they match everywhere).
     empty: Vec<u32>,
+    /// The length in bytes of the longest word.
+    longest: usize,
 }
 
 // ---- organs.toml ----
