@@ -141,13 +141,20 @@ pub fn find(
     mentions: &Mentions,
 ) -> Vec<Count> {
     if !crate::parallel::worth_it(text.len()) {
-        return find_in(text, paras, tokens, phrases, mentions);
+        let mut counts = find_in(text, paras, tokens, phrases, mentions);
+        // The list grew by doubling; a large text's is kept to its length.
+        counts.shrink_to_fit();
+        return counts;
     }
     let parts: Vec<Vec<Count>> = crate::parallel::groups(paras, |p| p.range.len())
         .par_iter()
         .map(|group| crate::parallel::piece(|| find_in(text, group, tokens, phrases, mentions)))
         .collect();
-    parts.into_iter().flatten().collect()
+    let mut counts = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        counts.extend(part);
+    }
+    counts
 }
 
 /// The counts of `paras`, consecutive paragraphs of the text.

@@ -52,34 +52,39 @@ const ABAB_VERBS: &[&str] = &[
 
 fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let tokens = &doc.tokens;
-    let mut i = 0;
-    while i + 1 < tokens.len() {
-        let a = tokens.at(i);
-        let word = &doc.text[a.clone()];
-        // The run of identical tokens starting here.
-        let mut j = i + 1;
-        while j < tokens.len() && {
-            let t = tokens.at(j);
+    let bytes = doc.text.as_bytes();
+    let mut tokens = doc.tokens.iter();
+    let (mut a, mut next) = (tokens.next(), tokens.next());
+    // Each token that has one after it starts a run of identical tokens.
+    while let (Some(first), Some(_)) = (a.clone(), &next) {
+        let word = &doc.text[first.clone()];
+        let same = |t: &Range<usize>, last: &Range<usize>| {
             // Length and first byte first: most neighbours differ there.
-            t.start == tokens.at(j - 1).end
-                && t.len() == a.len()
-                && doc.text.as_bytes()[t.start] == doc.text.as_bytes()[a.start]
-                && doc.text[t] == *word
-        } {
-            j += 1;
+            t.start == last.end
+                && t.len() == first.len()
+                && bytes[t.start] == bytes[first.start]
+                && doc.text[t.clone()] == *word
+        };
+        // The run's second and last tokens.
+        let (mut second, mut last) = (None, first.clone());
+        while let Some(t) = next.clone().filter(|t| same(t, &last)) {
+            second.get_or_insert(t.start);
+            last = t;
+            next = tokens.next();
         }
-        if j > i + 1 && is_slip(doc, word, a.start, tokens.at(j - 1).end) {
-            let repeated = tokens.at(i + 1).start..tokens.at(j - 1).end;
-            out.push(diagnostic(word, a.start..repeated.end, repeated));
+        if let Some(second) = second.filter(|_| is_slip(doc, word, first.start, last.end)) {
+            let repeated = second..last.end;
+            out.push(diagnostic(word, first.start..repeated.end, repeated));
         } else if let Some(c) = doubled_function_char(word) {
             // Segmented as one word (的的): still a slip.
-            let second = a.start + c.len_utf8()..a.end;
-            if !in_aabb(doc, a.clone()) {
-                out.push(diagnostic(&c.to_string(), a.clone(), second));
+            let second = first.start + c.len_utf8()..first.end;
+            if !in_aabb(doc, first.clone()) {
+                out.push(diagnostic(&c.to_string(), first.clone(), second));
             }
         }
-        i = j;
+        // The token after the run starts the next one.
+        a = next;
+        next = tokens.next();
     }
     out
 }
