@@ -12,44 +12,79 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// A stated count. A large file holds hundreds of thousands, so positions
+/// are kept in 32 bits (a text is segmented and counted only below 4 GiB)
+/// and the classifier as an index: 56 bytes a count instead of 120.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
-    /// The whole phrase: numeral, classifier and the noun after it (四个方面).
-    pub range: Range<usize>,
-    /// Just the numeral.
-    pub num: Range<usize>,
-    /// The numeral and its classifier (3个, 5项), without the noun.
-    pub unit: Range<usize>,
+    /// Where the numeral, and with it the whole count, begins.
+    start: u32,
+    num_end: u32,
+    unit_end: u32,
+    end: u32,
     pub value: u32,
+    para: u32,
+    /// Index into the fixed-phrase pack, or `NONE`.
+    set_phrase: u32,
+    /// Index into `CLASSIFIERS`.
+    classifier: u8,
     pub arabic: bool,
     /// What is counted, for comparing styles: 个 plus its noun (个方面), or
     /// another classifier alone (项, 条).
     pub key: Cow<'static, str>,
-    pub para: usize,
-    /// The classifier (个, 项, 点, 方面…); empty for set phrases without one.
-    pub classifier: &'static str,
-    /// Index into the fixed-phrase pack when this is a set phrase (四个意识).
-    pub set_phrase: Option<usize>,
 }
 
-/// The classifier at byte `i` of `body`, whose character there is `c`: 个,
-/// 项, 条… or 方面, the one of two characters.
-fn classifier_at(body: &str, i: usize, c: char) -> Option<&'static str> {
-    Some(match c {
-        '个' => "个",
-        '项' => "项",
-        '条' => "条",
-        '点' => "点",
-        '种' => "种",
-        '类' => "类",
-        '大' => "大",
-        '件' => "件",
-        '批' => "批",
-        '句' => "句",
-        '次' => "次",
-        '方' if body[i + c.len_utf8()..].starts_with('面') => "方面",
-        _ => return None,
-    })
+const NONE: u32 = u32::MAX;
+
+/// The classifiers; the empty one for set phrases without one.
+const CLASSIFIERS: [&str; 13] = [
+    "", "个", "项", "条", "点", "种", "类", "大", "件", "批", "句", "次", "方面",
+];
+
+/// An offset of a text below 4 GiB.
+fn small(offset: usize) -> u32 {
+    u32::try_from(offset).expect("counts are found below 4 GiB")
+}
+
+impl Count {
+    /// The whole phrase: numeral, classifier and the noun after it (四个方面).
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Just the numeral.
+    pub fn num(&self) -> Range<usize> {
+        self.start as usize..self.num_end as usize
+    }
+
+    /// The numeral and its classifier (3个, 5项), without the noun.
+    pub fn unit(&self) -> Range<usize> {
+        self.start as usize..self.unit_end as usize
+    }
+
+    /// The paragraph.
+    pub fn para(&self) -> usize {
+        self.para as usize
+    }
+
+    /// The classifier (个, 项, 点, 方面…); empty for set phrases without one.
+    pub fn classifier(&self) -> &'static str {
+        CLASSIFIERS[self.classifier as usize]
+    }
+
+    /// Index into the fixed-phrase pack when this is a set phrase (四个意识).
+    pub fn set_phrase(&self) -> Option<usize> {
+        (self.set_phrase != NONE).then_some(self.set_phrase as usize)
+    }
+}
+
+/// The classifier at byte `i` of `body`, as its index in `CLASSIFIERS`:
+/// 个, 项, 条… or 方面, the one of two characters.
+fn classifier_at(body: &str, i: usize) -> Option<u8> {
+    let rest = &body[i..];
+    (1..CLASSIFIERS.len())
+        .find(|&k| rest.starts_with(CLASSIFIERS[k]))
+        .map(|k| k as u8)
 }
 
 /// Which kind of numeral a character belongs to: Arabic digits (up to two
@@ -85,7 +120,7 @@ fn numerals_with_classifiers(body: &str) -> Vec<(Range<usize>, Range<usize>, &'s
     while let Some((i, c)) = chars.next() {
         // A classifier counts only right after a numeral.
         if let Some(kind) = run {
-            if let Some(cls) = classifier_at(body, i, c) {
+            if let Some(cls) = classifier_at(body, i).map(|k| CLASSIFIERS[k as usize]) {
                 let max = if kind == Digits::Arabic { 2 } else { 3 };
                 let take = len.min(max);
                 let start = starts[3 - take];
@@ -140,6 +175,12 @@ pub fn find(
     phrases: &[&str],
     mentions: &Mentions,
 ) -> Vec<Count> {
+    // Like the tokens, counts are found below 4 GiB (far above any limit).
+    let within = paras
+        .iter()
+        .take_while(|p| u32::try_from(p.range.end).is_ok())
+        .count();
+    let paras = &paras[..within];
     if !crate::parallel::worth_it(text.len()) {
         let mut counts = find_in(text, paras, tokens, phrases, mentions);
         // The list grew by doubling; a large text's is kept to its length.
@@ -155,6 +196,19 @@ pub fn find(
         counts.extend(part);
     }
     counts
+}
+
+/// What a count counts, for comparing styles: 个 is too general to name a
+/// kind by itself (个方面, 个项目); the other classifiers do (5项 and 六项
+/// are the same kind).
+fn kind_key(classifier: &'static str, noun: &str) -> Cow<'static, str> {
+    if classifier != "个" {
+        return Cow::Borrowed(classifier);
+    }
+    let mut key = String::with_capacity(classifier.len() + noun.len());
+    key.push_str(classifier);
+    key.push_str(noun);
+    Cow::Owned(key)
 }
 
 /// The counts of `paras`, consecutive paragraphs of the text.
@@ -199,45 +253,38 @@ fn find_in(
                 .then(|| noun_at(text, tokens, abs_cls_end))
                 .flatten();
             let end = noun.as_ref().map_or(abs_cls_end, |n| n.end);
-            // 个 is too general to name a kind by itself (个方面, 个项目);
-            // the other classifiers do (5项 and 六项 are the same kind).
-            let key = match cls_text {
-                "个" => {
-                    let noun = noun.as_ref().map_or("", |n| &text[n.clone()]);
-                    let mut key = String::with_capacity("个".len() + noun.len());
-                    key.push('个');
-                    key.push_str(noun);
-                    Cow::Owned(key)
-                }
-                other => Cow::Borrowed(other),
-            };
+            let key = kind_key(cls_text, noun.as_ref().map_or("", |n| &text[n.clone()]));
             found.push(Count {
-                range: base + num.start..end,
-                num: base + num.start..base + num.end,
-                unit: base + num.start..abs_cls_end,
+                start: small(base + num.start),
+                num_end: small(base + num.end),
+                unit_end: small(abs_cls_end),
+                end: small(end),
                 value,
+                para: small(p.index),
+                set_phrase: NONE,
+                classifier: CLASSIFIERS
+                    .iter()
+                    .position(|c| *c == cls_text)
+                    .map_or(0, |k| k as u8),
                 arabic: is_arabic(num_text),
                 key,
-                classifier: cls_text,
-                para: p.index,
-                set_phrase: None,
             });
         }
         // The first count at each numeral start, to which a set phrase
         // starting there attaches (the counts come in order of start).
-        let mut at_start: HashMap<usize, usize> = found
+        let mut at_start: HashMap<u32, usize> = found
             .iter()
             .enumerate()
-            .map(|(k, c)| (c.num.start, k))
+            .map(|(k, c)| (c.start, k))
             .collect();
         for (pi, r) in &phrase_hits {
             let name = phrases[*pi];
             let i = r.start;
             let r = base + r.start..base + r.end;
-            if let Some(&k) = at_start.get(&r.start) {
+            if let Some(&k) = at_start.get(&small(r.start)) {
                 let existing = &mut found[k];
-                existing.set_phrase = Some(*pi);
-                existing.range = r;
+                existing.set_phrase = small(*pi);
+                existing.end = small(r.end);
                 continue;
             }
             let digits: String = name
@@ -254,20 +301,21 @@ fn find_in(
             {
                 continue;
             }
-            at_start.insert(r.start, found.len());
+            at_start.insert(small(r.start), found.len());
             found.push(Count {
-                range: r.clone(),
-                num: r.start..r.start + digits.len(),
-                unit: r.clone(),
+                start: small(r.start),
+                num_end: small(r.start + digits.len()),
+                unit_end: small(r.end),
+                end: small(r.end),
                 value,
+                para: small(p.index),
+                set_phrase: small(*pi),
+                classifier: 0,
                 arabic: false,
                 key: Cow::Owned(name.to_string()),
-                classifier: "",
-                para: p.index,
-                set_phrase: Some(*pi),
             });
         }
-        found.sort_by_key(|c| c.range.start);
+        found.sort_by_key(|c| c.start);
         out.extend(found);
     }
     out
@@ -318,13 +366,13 @@ mod tests {
         for n in [20_000, 40_000] {
             let text = format!("标题\n\n{}\n", "“四个意识”，三个方面，".repeat(n));
             let d = Document::from_str("t", &text, Format::Plain);
-            let phrases = d.counts.iter().filter(|c| c.set_phrase.is_some()).count();
+            let phrases = d.counts.iter().filter(|c| c.set_phrase().is_some()).count();
             assert_eq!(phrases, n);
             assert_eq!(d.counts.len(), 2 * n);
             assert!(d
                 .counts
                 .windows(2)
-                .all(|w| w[0].range.end <= w[1].range.start));
+                .all(|w| w[0].range().end <= w[1].range().start));
         }
     }
 
@@ -334,7 +382,7 @@ mod tests {
         let found: Vec<(&str, bool)> = d
             .counts
             .iter()
-            .map(|c| (&d.text[c.range.clone()], c.set_phrase.is_some()))
+            .map(|c| (&d.text[c.range()], c.set_phrase().is_some()))
             .collect();
         assert_eq!(found, vec![("四个意识", true), ("三个方面", false)]);
     }

@@ -47,15 +47,15 @@ const ENUMERATIVE_CLASSIFIERS: &[&str] = &["点", "项", "条", "方面", "大",
 /// Whether a count is the kind that announces a list: 四个方面, 三点意见,
 /// 五项措施, a quoted slogan (“三个到位”); not a statistic (7个社区, 5次).
 fn announces_list(doc: &Document, c: &Count, nouns: &[String]) -> bool {
-    let quoted = doc.text[..c.range.start].ends_with(['“', '‘', '、']);
+    let quoted = doc.text[..c.range().start].ends_with(['“', '‘', '、']);
     enumerative(doc, c, nouns) || quoted
 }
 
 /// Whether the count's classifier or noun is one that lists (三点, 四个方面);
 /// `nouns` are the pack's `list_nouns`.
 fn enumerative(doc: &Document, c: &Count, nouns: &[String]) -> bool {
-    let text = &doc.text[c.range.clone()];
-    ENUMERATIVE_CLASSIFIERS.contains(&c.classifier)
+    let text = &doc.text[c.range()];
+    ENUMERATIVE_CLASSIFIERS.contains(&c.classifier())
         || nouns.iter().any(|n| text.ends_with(n.as_str()))
 }
 
@@ -75,7 +75,7 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
     for c in doc
         .counts
         .iter()
-        .filter(|c| c.value >= 2 && c.set_phrase.is_none())
+        .filter(|c| c.value >= 2 && c.set_phrase().is_none())
     {
         if c.value > 10 || !announces_list(doc, c, nouns) {
             continue;
@@ -91,10 +91,10 @@ fn check(doc: &Document, ctx: &RuleCtx) -> Vec<Diagnostic> {
         if items.open_ended && n < c.value as usize {
             continue;
         }
-        let phrase = &doc.text[c.range.clone()];
+        let phrase = &doc.text[c.range()];
         let mut d = Diagnostic::new(
             RULE.id,
-            c.range.clone(),
+            c.range(),
             format!("说的是“{phrase}”，实际列出了{n}项：请核对数量，或补全、删减条目"),
         );
         for (i, r) in items.ranges.iter().enumerate() {
@@ -115,13 +115,13 @@ fn label_span(doc: &Document, r: &Range<usize>) -> Range<usize> {
 }
 
 fn para_of(doc: &Document, c: &Count) -> Range<usize> {
-    doc.paragraphs[c.para].range.clone()
+    doc.paragraphs[c.para()].range.clone()
 }
 
 /// `A、B、C(等)三个方面`: the list that ends right before the numeral.
 fn list_before(doc: &Document, c: &Count) -> Option<Items> {
     let para = para_of(doc, c);
-    let before = &doc.text[para.start..c.num.start];
+    let before = &doc.text[para.start..c.num().start];
     // Step over 等 / 这 / 共 and closing quotes between the list and the numeral.
     let trimmed = before.trim_end_matches(['等', '这', '共', '”', '’', '"']);
     let mut tail_end = para.start + trimmed.len();
@@ -139,8 +139,8 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
     // The paragraph's own heading number (三、) is no list separator.
     let markers = &doc.outline.markers;
     let numbered = markers
-        .get(markers.partition_point(|m| m.para < c.para))
-        .filter(|m| m.para == c.para && m.at_start)
+        .get(markers.partition_point(|m| m.para < c.para()))
+        .filter(|m| m.para == c.para() && m.at_start)
         .map_or(0, |m| {
             m.range.end.saturating_sub(para.start).min(trimmed.len())
         });
@@ -213,9 +213,9 @@ fn list_before(doc: &Document, c: &Count) -> Option<Items> {
 /// its paragraph, the numbered items of the next paragraphs.
 fn list_after(doc: &Document, c: &Count, nouns: &[String]) -> Option<Items> {
     let para = para_of(doc, c);
-    let rest = &doc.text[c.range.end..para.end];
+    let rest = &doc.text[c.range().end..para.end];
     if let Some(intro) = introducer(rest) {
-        let after_start = c.range.end + intro;
+        let after_start = c.range().end + intro;
         let after = &doc.text[after_start..para.end];
         if after.trim().is_empty() {
             return next_paragraph_items(doc, c);
@@ -236,11 +236,11 @@ fn list_after(doc: &Document, c: &Count, nouns: &[String]) -> Option<Items> {
     // once, so a paragraph of many counts is not rescanned for each.
     let later = doc
         .counts
-        .partition_point(|o| o.range.start <= c.range.start);
+        .partition_point(|o| o.range().start <= c.range().start);
     let is_last_count = || {
         !doc.counts[later..]
             .iter()
-            .take_while(|o| o.para == c.para)
+            .take_while(|o| o.para() == c.para())
             .any(|o| o.value >= 2)
     };
     let last_sentence = || {
@@ -367,7 +367,7 @@ fn sentence_items(doc: &Document, start: usize, para_end: usize) -> Option<Items
 
 /// The numbered items opening the next paragraph and continuing after it.
 fn next_paragraph_items(doc: &Document, c: &Count) -> Option<Items> {
-    let next = c.para + 1;
+    let next = c.para() + 1;
     let i = doc.outline.markers.partition_point(|m| m.para < next);
     let m = doc.outline.markers.get(i)?;
     if !(m.para == next && m.at_start && m.ordinal == 1) {

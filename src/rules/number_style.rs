@@ -34,7 +34,7 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
     // (查摆的5个方面12项问题) rightly uses Arabic numerals beside a structural
     // count (从三个方面剖析) in Chinese ones.
     let eligible = |c: &&Count| {
-        c.set_phrase.is_none() && (2..=10).contains(&c.value) && c.key != "个" && c.key != "大"
+        c.set_phrase().is_none() && (2..=10).contains(&c.value) && c.key != "个" && c.key != "大"
     };
     // Only a kind written both ways can disagree: which role each count
     // plays (a sentence scan) is asked only there.
@@ -74,9 +74,9 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
         // 个 names its kind with the noun (3个方面); other classifiers alone (5项).
         let span = |c: &Count| {
             if key.starts_with('个') {
-                c.range.clone()
+                c.range()
             } else {
-                c.unit.clone()
+                c.unit()
             }
         };
         for c in counts.iter().filter(|c| c.arabic == minority_arabic) {
@@ -99,7 +99,7 @@ fn check(doc: &Document, _ctx: &RuleCtx) -> Vec<Diagnostic> {
             .with_fix(
                 Applicability::Unsafe,
                 vec![Edit {
-                    range: c.num.clone(),
+                    range: c.num(),
                     replacement,
                 }],
             );
@@ -124,22 +124,22 @@ const SENTENCE_WINDOW: usize = 240;
 /// year, month or day) in the same sentence.
 fn is_statistic(doc: &Document, c: &Count) -> bool {
     const ENDS: [char; 4] = ['。', '；', '！', '？'];
-    let Some(p) = doc.paragraph_at(c.range.start) else {
+    let Some(p) = doc.paragraph_at(c.range().start) else {
         return false;
     };
     let para = doc.paragraphs[p].range.clone();
     let text = &doc.text;
     let lo = text.floor_char_boundary(
-        c.range
+        c.range()
             .start
             .saturating_sub(SENTENCE_WINDOW)
             .max(para.start),
     );
-    let hi = text.ceil_char_boundary((c.range.end + SENTENCE_WINDOW).min(para.end));
-    let start = text[lo..c.range.start].rfind(ENDS).map_or(lo, |i| lo + i);
-    let end = text[c.range.end..hi]
+    let hi = text.ceil_char_boundary((c.range().end + SENTENCE_WINDOW).min(para.end));
+    let start = text[lo..c.range().start].rfind(ENDS).map_or(lo, |i| lo + i);
+    let end = text[c.range().end..hi]
         .find(ENDS)
-        .map_or(hi, |i| c.range.end + i);
+        .map_or(hi, |i| c.range().end + i);
     let sentence = &text[start..end];
     let mut digits = sentence.char_indices().peekable();
     while let Some((i, ch)) = digits.next() {
@@ -155,7 +155,7 @@ fn is_statistic(doc: &Document, c: &Count) -> bool {
             digits.next();
         }
         let abs = start + i..start + j;
-        let is_self = abs.start < c.num.end && c.num.start < abs.end;
+        let is_self = abs.start < c.num().end && c.num().start < abs.end;
         let date = sentence[j..].starts_with(['年', '月', '日', '时']);
         if !is_self && !date {
             return true;
