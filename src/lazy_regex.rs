@@ -25,7 +25,9 @@ thread_local! {
     static DEFER: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Runs `load` with the patterns it makes compiled on first use.
+/// Runs `load` with the patterns it makes compiled on first use. Only for
+/// the embedded packs: a user's pack loaded here would report a pattern the
+/// engine refuses at its first use, not at its file and line.
 pub fn deferred<T>(load: impl FnOnce() -> T) -> T {
     /// Restores the setting, also when `load` panics.
     struct Restore(bool);
@@ -68,8 +70,9 @@ impl Deref for LazyRegex {
 
     fn deref(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            Regex::new(&self.source)
-                .unwrap_or_else(|e| panic!("an embedded pattern that does not compile: {e}"))
+            Regex::new(&self.source).unwrap_or_else(|e| {
+                panic!("a pattern loaded with `deferred` does not compile: {e}")
+            })
         })
     }
 }

@@ -179,20 +179,24 @@ fn class_need(class: &Class) -> Option<Need> {
     Some(out)
 }
 
-/// How rarely a need is likely met: without the commonest characters
-/// first, then longer literals, then fewer.
-fn selectivity(need: &Need) -> (bool, usize, std::cmp::Reverse<usize>) {
+/// How rarely a need is likely met: with fewer of the commonest literals
+/// first, then with longer literals, then with fewer.
+fn selectivity(need: &Need) -> (std::cmp::Reverse<usize>, usize, std::cmp::Reverse<usize>) {
     let shortest = need.iter().map(String::len).min().unwrap_or(0);
+    let common = need.iter().filter(|l| is_common(l)).count();
     (
-        !need.iter().any(|l| is_common(l)),
+        std::cmp::Reverse(common),
         shortest,
         std::cmp::Reverse(need.len()),
     )
 }
 
 /// A literal that most paragraphs hold: one digit, space or punctuation
-/// mark, or one of the characters of every date.
+/// mark, one of the characters of every date, or a number (20, 19).
 fn is_common(literal: &str) -> bool {
+    if literal.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     let mut chars = literal.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => {
@@ -371,6 +375,11 @@ mod tests {
             need_list(&[&["填写", "输入", "网友"]])
         );
         assert!(needs_of("a|.+").is_empty());
+        // Of a year and a placeholder letter, the letter is kept.
+        let best = needs_of("(?:19|20)[0-9]?[XxＸｘ*＊]{1,3}")
+            .into_iter()
+            .max_by_key(selectivity);
+        assert!(best.unwrap().contains(&"X".to_string()));
         // A long literal is cut to a prefix (whole characters).
         let long = needs_of(&"某".repeat(40));
         assert_eq!(long, need_list(&[&["某某某某某某某某"]]));
