@@ -176,11 +176,7 @@ pub fn find(
     mentions: &Mentions,
 ) -> Vec<Count> {
     // Like the tokens, counts are found below 4 GiB (far above any limit).
-    let within = paras
-        .iter()
-        .take_while(|p| u32::try_from(p.range.end).is_ok())
-        .count();
-    let paras = &paras[..within];
+    let paras = super::segment::below_4gib(paras);
     if !crate::parallel::worth_it(text.len()) {
         let mut counts = find_in(text, paras, tokens, phrases, mentions);
         // The list grew by doubling; a large text's is kept to its length.

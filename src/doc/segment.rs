@@ -204,11 +204,7 @@ impl ExactSizeIterator for TokenIter<'_> {}
 /// threads too (in groups of paragraphs, each segmented as it would be
 /// alone, so the tokens are the same).
 pub fn tokens(text: &str, paragraphs: &[Paragraph]) -> Tokens {
-    let within = paragraphs
-        .iter()
-        .take_while(|p| u32::try_from(p.range.end).is_ok())
-        .count();
-    let paragraphs = &paragraphs[..within];
+    let paragraphs = below_4gib(paragraphs);
     if !crate::parallel::worth_it(text.len()) {
         let mut tokens = Tokens::default();
         cut(text, paragraphs, &mut tokens);
@@ -232,6 +228,16 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph]) -> Tokens {
     }
     tokens.shrink_to_fit();
     tokens
+}
+
+/// The paragraphs that end below 4 GiB, where positions fit in 32 bits
+/// (the model keeps its tokens and counts there).
+pub fn below_4gib(paragraphs: &[Paragraph]) -> &[Paragraph] {
+    let within = paragraphs
+        .iter()
+        .take_while(|p| u32::try_from(p.range.end).is_ok())
+        .count();
+    &paragraphs[..within]
 }
 
 /// Appends the tokens of `paragraphs` to `tokens`.

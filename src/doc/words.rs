@@ -61,36 +61,19 @@ impl Words {
         self.list.len() == words.len() && self.list.iter().zip(words).all(|(a, b)| a == b.as_ref())
     }
 
-    /// Every occurrence of every word in `text`, as (index of the word, byte
-    /// range), sorted by start and then word: for each word, exactly what
-    /// `text.match_indices(word)` yields (non-overlapping, leftmost first).
-    pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        let mut out = Vec::new();
-        self.find_each(text, |w, r| {
-            out.push((w, r));
-            true
-        });
-        out
-    }
-
-    /// The occurrences [`Words::find`] returns, in its order, given one by
-    /// one to `keep`; an occurrence it refuses does not hide the
-    /// overlapping ones of its word after it (a search of part of the text
-    /// would not have seen it).
-    pub fn find_each(&self, text: &str, keep: impl FnMut(usize, Range<usize>) -> bool) {
-        let mut found = Vec::new();
-        self.found.for_each(text, |k, r| found.push((k, r)));
-        self.keep_each(found, keep);
-    }
-
     /// The words searched (the non-empty ones of the list), in the order
     /// `keep_each` numbers them.
     pub fn literals(&self) -> &Literals {
         &self.found
     }
 
-    /// [`Words::find_each`] on `found`: every occurrence of every word of
-    /// [`Words::literals`] in a text, as (word, range), by start then word.
+    /// The occurrences of each word (as its index in the list) that
+    /// `match_indices` would find — non-overlapping, leftmost first — given
+    /// one by one to `keep`, by start then word; `found` is every
+    /// occurrence of every word of [`Words::literals`] in a text, as (word,
+    /// range), by start then word. An occurrence `keep` refuses does not
+    /// hide the overlapping ones of its word after it (a search of part of
+    /// the text would not have seen it).
     pub fn keep_each(
         &self,
         found: impl IntoIterator<Item = (usize, Range<usize>)>,
@@ -112,11 +95,23 @@ impl Words {
 mod tests {
     use super::*;
 
+    /// Every kept occurrence in `text`.
+    fn find(words: &Words, text: &str) -> Vec<(usize, Range<usize>)> {
+        let mut found = Vec::new();
+        words.literals().for_each(text, |k, r| found.push((k, r)));
+        let mut out = Vec::new();
+        words.keep_each(found, |w, r| {
+            out.push((w, r));
+            true
+        });
+        out
+    }
+
     #[test]
     fn finds_what_match_indices_finds_for_each_word() {
         let list = ["某某", "某", "四个意识", "意识", ""];
         let text = "某某某同志增强四个意识和意识形态，某";
-        let found = words(&list).find(text);
+        let found = find(&words(&list), text);
         let mut expected: Vec<(usize, Range<usize>)> = Vec::new();
         for (w, word) in list.iter().enumerate().filter(|(_, w)| !w.is_empty()) {
             expected.extend(
@@ -137,6 +132,6 @@ mod tests {
             &words(&["甲".to_string(), "乙".to_string()])
         ));
         assert!(!Arc::ptr_eq(&a, &words(&["甲"])));
-        assert!(words::<&str>(&[]).find("甲").is_empty());
+        assert!(find(&words::<&str>(&[]), "甲").is_empty());
     }
 }
