@@ -156,13 +156,24 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
         }
     };
     let straight = |c: char| matches!(c, '"' | '\'' | '〞' | '〟');
+    let bytes = body.as_bytes();
     let has_straight =
-        body.bytes().any(|b| b == b'"' || b == b'\'') || body.contains('〞') || body.contains('〟');
+        memchr::memchr2(b'"', b'\'', bytes).is_some() || body.contains('〞') || body.contains('〟');
     if !has_straight {
-        for (off, &b) in body.as_bytes().iter().enumerate() {
-            if may_begin_bracket(b) {
-                let c = body[off..].chars().next().expect("a character begins here");
-                bracket(&mut stack, out, off, c);
+        let mut found = |off: usize| {
+            let c = body[off..].chars().next().expect("a character begins here");
+            bracket(&mut stack, out, off, c);
+        };
+        if memchr::memchr2(b'(', b')', bytes).is_none() {
+            // Most paragraphs: only the three lead bytes need a look, and
+            // a vectorised search finds them.
+            let [x, y, z] = BRACKET_LEADS;
+            memchr::memchr3_iter(x, y, z, bytes).for_each(&mut found);
+        } else {
+            for (off, &b) in bytes.iter().enumerate() {
+                if may_begin_bracket(b) {
+                    found(off);
+                }
             }
         }
     } else {
@@ -190,10 +201,13 @@ fn analyse_paragraph(text: &str, range: Range<usize>, next_opens_quote: bool, ou
     }
 }
 
-/// Whether a bracket or curly quote may begin with byte `b`: each is `(`,
-/// `)` or begins with E2, E3 or EF (bytes that only ever begin a character).
+/// The bytes other than `(` and `)` that a bracket or curly quote may
+/// begin with (bytes that only ever begin a character).
+const BRACKET_LEADS: [u8; 3] = [0xE2, 0xE3, 0xEF];
+
+/// Whether a bracket or curly quote may begin with byte `b`.
 fn may_begin_bracket(b: u8) -> bool {
-    matches!(b, b'(' | b')' | 0xE2 | 0xE3 | 0xEF)
+    b == b'(' || b == b')' || BRACKET_LEADS.contains(&b)
 }
 
 fn opener_kind(c: char) -> Option<PairKind> {
@@ -421,6 +435,11 @@ mod tests {
             .filter(|&c| opener_kind(c).is_some() || closer_kind(c).is_some())
             .collect();
         assert!(brackets.len() >= 16, "{brackets:?}");
+        // The vectorised search, for paragraphs without ( or ), looks for
+        // the other bytes.
+        let bytes: Vec<u8> = (0..=255).filter(|&b| may_begin_bracket(b)).collect();
+        assert_eq!(bytes[..2], [b'(', b')']);
+        assert_eq!(bytes[2..], BRACKET_LEADS);
         for c in brackets {
             let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
             assert!(may_begin_bracket(first), "{c}");
