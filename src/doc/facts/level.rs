@@ -341,9 +341,15 @@ fn title_self_reference<'p>(
         .iter()
         .filter_map(|l| {
             ["全", "我", "本"].iter().find_map(|p| {
-                let form = format!("{p}{}", l.self_chars());
-                let i = t.find(&form)?;
-                let r = title.start + i..title.start + i + form.len();
+                // The first 全县 (p, then the level's characters) in the
+                // title, compared in place: a title is short.
+                let (p, chars) = (p.as_bytes(), l.self_chars().as_bytes());
+                let len = p.len() + chars.len();
+                let i = t
+                    .as_bytes()
+                    .windows(len)
+                    .position(|w| w.starts_with(p) && w.ends_with(chars))?;
+                let r = title.start + i..title.start + i + len;
                 (!covered(
                     &doc.text,
                     &r,
