@@ -60,6 +60,7 @@ impl LazyRegex {
     }
 
     /// Whether the pattern has been compiled.
+    #[cfg(test)]
     pub fn is_compiled(&self) -> bool {
         self.compiled.get().is_some()
     }

@@ -164,6 +164,15 @@ fn noun_at(text: &str, tokens: &Tokens, at: usize) -> Option<Range<usize>> {
         .map(|t| at.max(t.start)..t.end)
 }
 
+/// What counts are read from: the text, its tokens, and the fixed set
+/// phrases' names, whose mentions are in `mentions`.
+struct Sources<'a> {
+    text: &'a str,
+    tokens: &'a Tokens,
+    phrases: &'a [&'a str],
+    mentions: &'a Mentions,
+}
+
 /// Find every count in every paragraph. `tokens` are the document's tokens;
 /// `phrases` the names of the fixed set phrases, whose mentions are in
 /// `mentions`.
@@ -175,17 +184,23 @@ pub fn find(
     phrases: &[&str],
     mentions: &Mentions,
 ) -> Vec<Count> {
+    let from = Sources {
+        text,
+        tokens,
+        phrases,
+        mentions,
+    };
     // Like the tokens, counts are found below 4 GiB (far above any limit).
     let paras = super::segment::below_4gib(paras);
     if !crate::parallel::worth_it(text.len()) {
-        let mut counts = find_in(text, paras, tokens, phrases, mentions);
+        let mut counts = find_in(&from, paras);
         // The list grew by doubling; a large text's is kept to its length.
         counts.shrink_to_fit();
         return counts;
     }
     let parts: Vec<Vec<Count>> = crate::parallel::groups(paras, |p| p.range.len())
         .par_iter()
-        .map(|group| crate::parallel::piece(|| find_in(text, group, tokens, phrases, mentions)))
+        .map(|group| crate::parallel::piece(|| find_in(&from, group)))
         .collect();
     let mut counts = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in parts {
@@ -208,13 +223,13 @@ fn kind_key(classifier: &'static str, noun: &str) -> Cow<'static, str> {
 }
 
 /// The counts of `paras`, consecutive paragraphs of the text.
-fn find_in(
-    text: &str,
-    paras: &[Paragraph],
-    tokens: &Tokens,
-    phrases: &[&str],
-    mentions: &Mentions,
-) -> Vec<Count> {
+fn find_in(from: &Sources, paras: &[Paragraph]) -> Vec<Count> {
+    let Sources {
+        text,
+        tokens,
+        phrases,
+        mentions,
+    } = *from;
     let mut out = Vec::new();
     let span = paras.first().map_or(0, |p| p.index)..paras.last().map_or(0, |p| p.index + 1);
     let mut mentioned = mentions.phrases_in(span).peekable();
